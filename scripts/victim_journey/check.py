@@ -1,0 +1,39 @@
+"""The one entry point for checking content: load every file, then run every check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .journey import Journey, load_journey
+from .problems import Problem, sort_problems
+from .render import generated_page_paths
+from .validate import validate
+
+TODAY_VARIABLE = "VICTIM_JOURNEY_TODAY"
+
+
+def today_from_environment() -> dt.date:
+    """Today, unless VICTIM_JOURNEY_TODAY fixes the date (for tests and previews)."""
+    value = os.environ.get(TODAY_VARIABLE)
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def hand_written_pages(docs_dir: Path | None) -> set[str]:
+    if docs_dir is None or not docs_dir.is_dir():
+        return set()
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+
+
+def check_content(content_dir: Path, *, root: Path | None = None,
+                  today: dt.date | None = None, docs_dir: Path | None = None
+                  ) -> tuple[Journey | None, list[Problem]]:
+    """Load and validate. Returns the journey (None if it could not be read) and every
+    problem, errors and warnings, sorted by file and line."""
+    journey, problems = load_journey(content_dir, root)
+    if journey is not None:
+        pages = generated_page_paths(journey) | hand_written_pages(docs_dir)
+        problems += validate(journey, today=today or today_from_environment(),
+                             page_paths=pages)
+    return journey, sort_problems(problems)

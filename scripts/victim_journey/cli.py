@@ -1,0 +1,145 @@
+"""The `victim-journey` command."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .check import TODAY_VARIABLE, check_content
+from .problems import Problem, Severity
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-03-03") from exc
+
+
+def _print_problems(problems: Sequence[Problem], output_format: str) -> None:
+    for problem in problems:
+        line = problem.format_github() if output_format == "github" else problem.format_text()
+        print(line, file=sys.stdout if output_format == "github" else sys.stderr)
+
+
+def _summary(problems: Sequence[Problem]) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    _, problems = check_content(root / args.content, root=root, today=args.today,
+                                docs_dir=root / "docs")
+    _print_problems(problems, args.format)
+    errors = any(p.severity is Severity.ERROR for p in problems)
+    print(("content has problems: " if errors else "content is valid: ") + _summary(problems),
+          file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import BuildFailed, build_into
+
+    root = Path(args.root).resolve()
+    if args.today:
+        os.environ[TODAY_VARIABLE] = args.today.isoformat()
+    _, problems = check_content(root / args.content, root=root, today=args.today,
+                                docs_dir=root / "docs")
+    _print_problems(problems, "text")
+    if any(p.severity is Severity.ERROR for p in problems):
+        print(f"build stopped before writing anything: {_summary(problems)}", file=sys.stderr)
+        return 1
+    site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
+    try:
+        build_into(root / "mkdocs.yml", site_dir)
+    except BuildFailed as exc:
+        print(str(exc).rstrip(), file=sys.stderr)
+        print("build failed; the previous site/ is unchanged", file=sys.stderr)
+        return 1
+    print(f"built {site_dir}", file=sys.stderr)
+    if args.no_a11y:
+        print("accessibility check SKIPPED (--no-a11y): do not publish this build",
+              file=sys.stderr)
+        return 0
+    from .a11y import run_accessibility_check
+
+    return run_accessibility_check(site_dir, root / "reports")
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    root = Path(args.root).resolve()
+    stale = write_schemas(root / "schema", check_only=args.check)
+    if args.check and stale:
+        for name in stale:
+            print(f"schema/{name} is out of date: run 'victim-journey schema'", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_review_report(args: argparse.Namespace) -> int:
+    from .journey import load_journey
+    from .review import review_statuses
+
+    root = Path(args.root).resolve()
+    journey, problems = load_journey(root / args.content, root)
+    if journey is None:
+        _print_problems(problems, "text")
+        return 1
+    today = args.today or dt.date.today()
+    print(f"{'due':<12} {'status':<9} {'last reviewed':<14} {'owner':<32} file")
+    for status in review_statuses(journey):
+        state = ("overdue" if status.due < today
+                 else "due soon" if (status.due - today).days <= journey.site.review_warning_days
+                 else "ok")
+        print(f"{status.due.isoformat():<12} {state:<9} {status.last_reviewed.isoformat():<14} "
+              f"{status.owner[:32]:<32} {status.path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="victim-journey",
+        description="Check the content in journey/ and build the guidance site.")
+    parser.add_argument("--root", default=".", help="the project folder (default: here)")
+    parser.add_argument("--content", default="journey", help="the content folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every content file")
+    validate.add_argument("--today", type=_date, help="check review dates as of this day")
+    validate.add_argument("--format", choices=("text", "github"), default="text",
+                          help="'github' prints annotations for pull requests")
+    validate.set_defaults(func=cmd_validate)
+
+    build = commands.add_parser("build", help="check, build site/ and run the "
+                                              "accessibility check")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--today", type=_date)
+    build.add_argument("--no-a11y", action="store_true",
+                       help="skip the accessibility check (quick local preview only)")
+    build.set_defaults(func=cmd_build)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
+    schema.add_argument("--check", action="store_true", help="fail if they are out of date")
+    schema.set_defaults(func=cmd_schema)
+
+    report = commands.add_parser("review-report", help="list review dates, soonest first")
+    report.add_argument("--today", type=_date)
+    report.set_defaults(func=cmd_review_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Read the whole content tree (journey/) into one validated Journey, or every problem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .loader import LoadedFile, load_yaml
+from .model import (
+    ID_PATTERN,
+    GlossaryFile,
+    Reviewed,
+    Right,
+    RightsFile,
+    Service,
+    SiteSettings,
+    Stage,
+    Term,
+)
+from .model_errors import parse_model
+from .problems import Problem, error
+
+SITE_FILE = "site.yml"
+RIGHTS_FILE = "rights.yml"
+GLOSSARY_FILE = "glossary.yml"
+STAGES_DIR = "stages"
+SERVICES_DIR = "services"
+
+
+@dataclass(frozen=True)
+class Journey:
+    """All the content, validated, with where each item came from."""
+
+    site: SiteSettings
+    stages: dict[str, Stage]
+    services: dict[str, Service]
+    rights: RightsFile
+    glossary: GlossaryFile
+    # The loaded YAML behind each item, so later checks can point at file:line:col.
+    files: dict[str, LoadedFile] = field(default_factory=dict)
+    # Items whose file exists but did not load: references to them are not reported as
+    # unknown, since the real problem is already reported in their own file.
+    unloaded_stage_ids: frozenset[str] = frozenset()
+    unloaded_service_ids: frozenset[str] = frozenset()
+
+    # --- derived views: computed here once so every page agrees -----------------------
+    def route_stage_ids(self) -> list[str]:
+        """Every stage in reading order: the route's steps, then those running throughout."""
+        ordered = [sid for step in self.site.route for sid in step.stages]
+        return ordered + [sid for sid in self.site.throughout if sid not in ordered]
+
+    def start_stage_id(self) -> str:
+        return self.site.route[0].stages[0]
+
+    def rights_for_stage(self, stage_id: str) -> list[Right]:
+        return [r for r in self.rights.rights if stage_id in r.stages]
+
+    def services_for_stage(self, stage_id: str) -> list[Service]:
+        return [s for s in self.services.values() if stage_id in s.stages]
+
+    def right_by_id(self) -> dict[str, Right]:
+        return {r.id: r for r in self.rights.rights}
+
+    def term_by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.glossary.terms}
+
+    def reviewed_items(self) -> Iterator[tuple[str, Reviewed]]:
+        """(file key, item) for everything that carries review metadata."""
+        for sid, stage in self.stages.items():
+            yield f"stages/{sid}", stage
+        for sid, service in self.services.items():
+            yield f"services/{sid}", service
+        yield "rights", self.rights
+        yield "glossary", self.glossary
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path an editor recognises: relative to the project root when possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load_one(path: Path, root: Path, model: type[M],
+              problems: list[Problem]) -> tuple[M | None, LoadedFile | None]:
+    loaded, load_problems = load_yaml(path, display_path(path, root))
+    problems.extend(load_problems)
+    if loaded is None:
+        return None, None
+    item, model_problems = parse_model(loaded, model)
+    problems.extend(model_problems)
+    return item, loaded
+
+
+def _item_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        shown = display_path(path, root)
+        if path.suffix == ".yaml":
+            problems.append(error(shown, 1, 1, "rename this file to end in '.yml'",
+                                  "bad-file-name"))
+        elif path.suffix != ".yml":
+            continue
+        elif not re.match(ID_PATTERN, path.stem):
+            problems.append(error(shown, 1, 1,
+                                  f"file name '{path.name}' is not a valid id; use lower-case "
+                                  "letters, digits and hyphens, such as 'the-trial.yml'",
+                                  "bad-file-name"))
+        else:
+            found.append(path)
+    return found
+
+
+def load_journey(content_dir: Path, root: Path | None = None
+                 ) -> tuple[Journey | None, list[Problem]]:
+    """Load every file under content_dir. Returns the Journey only if every file loaded;
+    the problems list holds everything wrong in any file, not just the first."""
+    root = root or content_dir.parent
+    problems: list[Problem] = []
+    files: dict[str, LoadedFile] = {}
+
+    def single(name: str, model: type[BaseModel], key: str) -> BaseModel | None:
+        path = content_dir / name
+        if not path.is_file():
+            problems.append(error(display_path(path, root), 1, 1,
+                                  f"missing file: the content needs '{name}'", "missing-file"))
+            return None
+        item, loaded = _load_one(path, root, model, problems)
+        if loaded is not None:
+            files[key] = loaded
+        return item
+
+    site = single(SITE_FILE, SiteSettings, "site")
+    rights = single(RIGHTS_FILE, RightsFile, "rights")
+    glossary = single(GLOSSARY_FILE, GlossaryFile, "glossary")
+
+    def many(folder: str, model: type[BaseModel]) -> tuple[dict[str, BaseModel], set[str]]:
+        items, unloaded = {}, set()
+        for path in _item_files(content_dir / folder, root, problems):
+            item, loaded = _load_one(path, root, model, problems)
+            if loaded is not None:
+                files[f"{folder}/{path.stem}"] = loaded
+            if item is None:
+                unloaded.add(path.stem)
+            else:
+                items[path.stem] = item
+        return items, unloaded
+
+    stages, unloaded_stages = many(STAGES_DIR, Stage)
+    services, unloaded_services = many(SERVICES_DIR, Service)
+    if site is None or rights is None or glossary is None:
+        return None, problems
+    assert isinstance(site, SiteSettings)
+    assert isinstance(rights, RightsFile)
+    assert isinstance(glossary, GlossaryFile)
+    journey = Journey(site=site, stages=stages, services=services,  # type: ignore[arg-type]
+                      rights=rights, glossary=glossary, files=files,
+                      unloaded_stage_ids=frozenset(unloaded_stages),
+                      unloaded_service_ids=frozenset(unloaded_services))
+    return journey, problems

@@ -1,0 +1,215 @@
+"""Read one YAML file safely, keeping the line and column of every value.
+
+Why not `yaml.safe_load`: it silently keeps the last of two duplicate keys, turns `no`
+into False and `1.10` into 1.1, and expands alias bombs. Here every scalar stays the
+string the editor typed (the model decides its type), duplicate keys are errors, and
+anchors and aliases are refused before anything is expanded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, error
+
+Location = tuple[int, int]
+KeyPath = tuple[str | int, ...]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class LoadedFile:
+    """A YAML file's data, with where each value (and each mapping key) starts."""
+
+    path: str
+    data: Any
+    value_locations: dict[KeyPath, Location] = field(default_factory=dict)
+    key_locations: dict[KeyPath, Location] = field(default_factory=dict)
+    # For `|` and `>` block text: the line where the text itself starts (the line after
+    # the indicator), so a finding in the text can name its own line.
+    block_text_lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def text_line(self, key_path: KeyPath, line_index: int) -> Location:
+        """Where line `line_index` (0-based) of a text value stands in the file."""
+        if key_path in self.block_text_lines:
+            first = self.block_text_lines[key_path]
+            return (first + line_index, self.locate(key_path)[1])
+        return self.locate(key_path)
+
+    def locate(self, key_path: KeyPath, *, prefer_key: bool = False) -> Location:
+        """The best place to point at for `key_path`: the value, or else its nearest parent."""
+        table_order = (
+            (self.key_locations, self.value_locations)
+            if prefer_key
+            else (self.value_locations, self.key_locations)
+        )
+        path = tuple(key_path)
+        while True:
+            for table in table_order:
+                if path in table:
+                    return table[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class _AnchorRefused(Exception):
+    def __init__(self, mark: yaml.Mark, what: str) -> None:
+        self.mark = mark
+        self.what = what
+
+
+class _RefusingComposer(Composer):
+    """A composer that stops at the first anchor or alias, so a 'billion laughs'
+    document costs nothing: the expansion never starts."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise _AnchorRefused(event.start_mark, f"alias '*{event.anchor}'")
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            raise _AnchorRefused(event.start_mark, f"anchor '&{event.anchor}'")
+        return super().compose_node(parent, index)
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+              _RefusingComposer, yaml.resolver.BaseResolver):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _RefusingComposer.__init__(self)
+        yaml.resolver.BaseResolver.__init__(self)
+
+
+def _position(mark: yaml.Mark) -> Location:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            error(path, line, column,
+                  f"this file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read; "
+                  "save the file as UTF-8 in your editor",
+                  "not-utf8")
+        ]
+
+
+def _convert(path: str, node: Node, key_path: KeyPath, loaded: LoadedFile,
+             problems: list[Problem]) -> Any:
+    loaded.value_locations[key_path] = _position(node.start_mark)
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            loaded.block_text_lines[key_path] = node.start_mark.line + 2
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [
+            _convert(path, item, (*key_path, index), loaded, problems)
+            for index, item in enumerate(node.value)
+        ]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line, column = _position(key_node.start_mark)
+        if not isinstance(key_node, ScalarNode):
+            problems.append(error(path, line, column,
+                                  "a key must be a plain word, not a list or a mapping",
+                                  "bad-key"))
+            continue
+        key = key_node.value
+        if key in result:
+            first_line, _ = loaded.key_locations[(*key_path, key)]
+            problems.append(error(path, line, column,
+                                  f"duplicate key '{key}' (first given on line {first_line}); "
+                                  "keep one of them",
+                                  "duplicate-key"))
+            continue
+        loaded.key_locations[(*key_path, key)] = (line, column)
+        result[key] = _convert(path, value_node, (*key_path, key), loaded, problems)
+    return result
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    problem_mark = exc.problem_mark
+    context_mark = exc.context_mark
+    what = exc.problem or "this is not valid YAML"
+    # For an unclosed quote or bracket PyYAML's problem_mark is the end of the file; the
+    # line the editor needs is where the quote or bracket opened (the context mark).
+    if context_mark is not None and (
+        problem_mark is None or problem_mark.line > context_mark.line
+    ):
+        line, column = _position(context_mark)
+        context = exc.context or "here"
+        detail = f"{context} on this line, then {what}"
+        if problem_mark is not None:
+            detail += f" at line {problem_mark.line + 1}"
+        return error(path, line, column, f"YAML syntax error: {detail}", "yaml-syntax")
+    mark = problem_mark or context_mark
+    line, column = _position(mark) if mark else (1, 1)
+    return error(path, line, column, f"YAML syntax error: {what}", "yaml-syntax")
+
+
+def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load one YAML file. Returns the data (or None) and every problem found in it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [error(display_path, 1, 1, f"cannot read this file: {exc.strerror}",
+                            "unreadable")]
+    text, problems = _decode(display_path, raw)
+    if text is None:
+        return None, problems
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        return None, [error(display_path, line, 1, "this file contains a NUL character",
+                            "not-text")]
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except _AnchorRefused as exc:
+        line, column = _position(exc.mark)
+        return None, [error(display_path, line, column,
+                             f"YAML {exc.what} is not allowed in content; write the value out "
+                             "in full", "yaml-alias")]
+    except yaml.MarkedYAMLError as exc:
+        if "expected a single document" in str(exc):
+            line, column = _position(exc.problem_mark) if exc.problem_mark else (1, 1)
+            return None, [error(display_path, line, column,
+                                 "this file has more than one YAML document ('---'); "
+                                 "keep one item per file", "yaml-syntax")]
+        return None, [_syntax_problem(display_path, exc)]
+    except yaml.YAMLError as exc:
+        return None, [error(display_path, 1, 1, f"YAML error: {exc}", "yaml-syntax")]
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, ScalarNode) and root.style is None
+                        and root.value in _NULLS):
+        return None, [error(display_path, 1, 1, "this file is empty; it needs the fields of "
+                            "its kind (see the template from 'victim-journey new')",
+                            "empty-file")]
+    if not isinstance(root, MappingNode):
+        line, column = _position(root.start_mark)
+        return None, [error(display_path, line, column,
+                            "this file must be a set of 'key: value' fields, not a single "
+                            "value or a list", "not-a-mapping")]
+    loaded = LoadedFile(display_path, None)
+    loaded.data = _convert(display_path, root, (), loaded, problems)
+    return loaded, problems
