@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .journey import Journey, load_journey
 from .problems import Problem, sort_problems
-from .render import generated_page_paths
+from .render import RenderedPage, render_site
 from .validate import validate
 
 TODAY_VARIABLE = "VICTIM_JOURNEY_TODAY"
@@ -26,14 +27,24 @@ def hand_written_pages(docs_dir: Path | None) -> set[str]:
     return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
 
 
+@dataclass(frozen=True)
+class CheckedContent:
+    journey: Journey | None
+    problems: list[Problem]
+    pages: list[RenderedPage]
+
+
 def check_content(content_dir: Path, *, root: Path | None = None,
                   today: dt.date | None = None, docs_dir: Path | None = None
-                  ) -> tuple[Journey | None, list[Problem]]:
-    """Load and validate. Returns the journey (None if it could not be read) and every
-    problem, errors and warnings, sorted by file and line."""
+                  ) -> CheckedContent:
+    """Load, render and validate. The journey is None if it could not be read; problems
+    holds every error and warning, sorted by file and line; pages are the generated
+    pages (rendered once here, so validation can check links against them)."""
     journey, problems = load_journey(content_dir, root)
+    pages: list[RenderedPage] = []
     if journey is not None:
-        pages = generated_page_paths(journey) | hand_written_pages(docs_dir)
+        pages = render_site(journey)
+        page_paths = {page.path for page in pages} | hand_written_pages(docs_dir)
         problems += validate(journey, today=today or today_from_environment(),
-                             page_paths=pages)
-    return journey, sort_problems(problems)
+                             page_paths=page_paths)
+    return CheckedContent(journey, sort_problems(problems), pages)

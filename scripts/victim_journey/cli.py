@@ -34,8 +34,8 @@ def _summary(problems: Sequence[Problem]) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    _, problems = check_content(root / args.content, root=root, today=args.today,
-                                docs_dir=root / "docs")
+    problems = check_content(root / args.content, root=root, today=args.today,
+                             docs_dir=root / "docs").problems
     _print_problems(problems, args.format)
     errors = any(p.severity is Severity.ERROR for p in problems)
     print(("content has problems: " if errors else "content is valid: ") + _summary(problems),
@@ -49,8 +49,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     if args.today:
         os.environ[TODAY_VARIABLE] = args.today.isoformat()
-    _, problems = check_content(root / args.content, root=root, today=args.today,
-                                docs_dir=root / "docs")
+    problems = check_content(root / args.content, root=root, today=args.today,
+                             docs_dir=root / "docs").problems
     _print_problems(problems, "text")
     if any(p.severity is Severity.ERROR for p in problems):
         print(f"build stopped before writing anything: {_summary(problems)}", file=sys.stderr)

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from .check import check_content, hand_written_pages
 from .journey import Journey
 from .problems import Severity
-from .render import RenderedPage, long_date, render_site
+from .render import RenderedPage, long_date
 from .site_nav import site_nav
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
@@ -34,8 +34,9 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        journey, problems = check_content(root / self.config.content_dir, root=root,
-                                          docs_dir=Path(config.docs_dir))
+        checked = check_content(root / self.config.content_dir, root=root,
+                                docs_dir=Path(config.docs_dir))
+        journey, problems = checked.journey, checked.problems
         for problem in problems:
             if problem.severity is Severity.WARNING:
                 log.warning(problem.format_text())
@@ -44,7 +45,7 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             # Raised before MkDocs writes anything, so the previous site/ stays as it was.
             raise PluginError("content has errors:\n" + "\n".join(errors))
         self.journey = journey
-        self.pages = render_site(journey)
+        self.pages = checked.pages
         config.site_name = journey.site.title
         config.site_description = journey.site.description
         if not config.nav:

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -195,9 +194,6 @@ def render_glossary(journey: Journey) -> RenderedPage:
     )
 
 
-PageRenderer = Callable[[Journey], list[RenderedPage]]
-
-
 def render_site(journey: Journey) -> list[RenderedPage]:
     """Every generated page, in a stable order."""
     pages = [render_home(journey)]
@@ -208,10 +204,3 @@ def render_site(journey: Journey) -> list[RenderedPage]:
     pages.append(render_rights(journey))
     pages.append(render_glossary(journey))
     return pages
-
-
-def generated_page_paths(journey: Journey) -> set[str]:
-    """The paths render_site will produce, without rendering anything."""
-    return ({HOME_PAGE, SERVICES_INDEX, RIGHTS_PAGE, GLOSSARY_PAGE}
-            | {stage_page(s) for s in journey.stages}
-            | {service_page(s) for s in journey.services})

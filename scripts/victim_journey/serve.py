@@ -1,0 +1,38 @@
+"""Serve a built site on a free loopback port, for the accessibility and browser checks."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(folder: Path) -> Iterator[str]:
+    """Yield the base URL (ending in '/') of `folder`, served until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to its root ('' is the home)."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        relative = path.parent.relative_to(site_dir).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages

@@ -1,0 +1,84 @@
+"""Shared fixtures: the real site is built once per test run, served on loopback, and
+opened in the system Chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
+from victim_journey.build import run_mkdocs_build
+from victim_journey.serve import serve_directory, site_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "journey"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real journey/ built with --strict into a temporary folder (never site/)."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def page_paths(built_site: Path) -> list[str]:
+    pages = site_pages(built_site)
+    assert pages, "the built site has no pages"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_directory(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        # A missing browser is a failure, never a skip: these are real tests.
+        pytest.fail(f"Chromium not found: {INSTALL_HINT}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path,
+                                             args=list(CHROMIUM_FLAGS))
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the project (content, docs, config) for tests that edit content."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("journey", "docs", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
