@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .journey import Journey, load_journey
-from .problems import Problem, sort_problems
+from .problems import Problem, has_errors, sort_problems
 from .render import RenderedPage, render_site
 from .validate import validate
 
@@ -43,8 +43,20 @@ def check_content(content_dir: Path, *, root: Path | None = None,
     journey, problems = load_journey(content_dir, root)
     pages: list[RenderedPage] = []
     if journey is not None:
-        pages = render_site(journey)
+        pages = _render_if_possible(journey, problems)
         page_paths = {page.path for page in pages} | hand_written_pages(docs_dir)
         problems += validate(journey, today=today or today_from_environment(),
-                             page_paths=page_paths)
+                             page_paths=page_paths if pages else None)
     return CheckedContent(journey, sort_problems(problems), pages)
+
+
+def _render_if_possible(journey: Journey, problems: list[Problem]) -> list[RenderedPage]:
+    """Render the pages, so validation can check links against them. When some files
+    did not load, rendering may trip over what is missing: those files' errors are
+    already reported, so skip the link check rather than crash."""
+    try:
+        return render_site(journey)
+    except Exception:
+        if has_errors(problems):
+            return []
+        raise

@@ -23,6 +23,9 @@ from .site_nav import site_nav
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
 
+# Front-matter values that Material prints into pages without escaping them.
+PRINTED_META = ("title", "description", "author", "owner")
+
 
 class VictimJourneyConfig(Config):
     content_dir = config_options.Type(str, default="journey")
@@ -46,8 +49,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             raise PluginError("content has errors:\n" + "\n".join(errors))
         self.journey = journey
         self.pages = checked.pages
-        config.site_name = journey.site.title
-        config.site_description = journey.site.description
+        config.site_name = escape(journey.site.title)
+        config.site_description = escape(journey.site.description)
         if not config.nav:
             config.nav = site_nav(journey, hand_written_pages(Path(config.docs_dir)))
         return config
@@ -73,9 +76,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # template adds |e, and runs before any page's template is rendered.
         if page.title is not None and not isinstance(page.title, Markup):
             page.title = escape(page.title)
-        description = page.meta.get("description")
-        if isinstance(description, str) and not isinstance(description, Markup):
-            page.meta["description"] = escape(description)
+        for key in PRINTED_META:
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
         return html
 
 

@@ -212,7 +212,7 @@ def content_items(journey: Journey) -> Iterator[tuple[str, BaseModel]]:
         yield f"services/{sid}", service
 
 
-def _check_text(report: _Reporter, journey: Journey, page_paths: set[str]) -> None:
+def _check_text(report: _Reporter, journey: Journey, page_paths: set[str] | None) -> None:
     for file_key, item in content_items(journey):
         loaded = journey.files[file_key]
         for key_path, text, kind in iter_text_fields(item):
@@ -222,7 +222,7 @@ def _check_text(report: _Reporter, journey: Journey, page_paths: set[str]) -> No
                 report.problems.append(error(loaded.path, line, column,
                                              f"in '{field}': {finding.message}",
                                              finding.code))
-            for line_index, target in internal_link_targets(text):
+            for line_index, target in internal_link_targets(text) if page_paths else ():
                 page = target.split("#", 1)[0]
                 if page and page not in page_paths:
                     line, column = loaded.text_line(key_path, line_index)
@@ -232,8 +232,10 @@ def _check_text(report: _Reporter, journey: Journey, page_paths: set[str]) -> No
                         f"{did_you_mean(page, sorted(page_paths))}", "broken-link"))
 
 
-def validate(journey: Journey, *, today: dt.date, page_paths: set[str]) -> list[Problem]:
-    """Every cross-file problem. `page_paths` are the site's pages, for internal links."""
+def validate(journey: Journey, *, today: dt.date, page_paths: set[str] | None
+             ) -> list[Problem]:
+    """Every cross-file problem. `page_paths` are the site's pages, for checking internal
+    links; None when the pages could not be rendered (links are then not checked)."""
     problems: list[Problem] = []
     report = _Reporter(journey, problems)
     _check_route(report, journey)
