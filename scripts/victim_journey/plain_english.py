@@ -1,0 +1,152 @@
+"""Plain English, checked by the tool: reading level, long sentences and words to avoid.
+
+Readers may be upset, in a hurry or not confident readers, so the limits are errors, not
+advice. Every finding points at the line of the field, quotes the sentence and says what
+to do. The readability formula comes from textstat, a maintained library, rather than
+being written here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import textstat
+
+from .journey import Journey
+from .loader import KeyPath, LoadedFile
+from .model import MARKDOWN, PlainEnglishSettings
+from .plain_text import Sentence, quote, readable_text, sentences
+from .problems import Problem, error, warning
+from .render import GLOSSARY_PAGE, RIGHTS_PAGE, RenderedPage
+from .text_fields import iter_text_fields
+from .validate import content_items
+from .words_to_avoid import AvoidList, load_avoid_list
+
+# Text in these places is left alone: search words list what readers type (including
+# "dropped"), sources are titles of other organisations' pages, and a review note is for
+# the next editor, not for readers.
+_NOT_CHECKED = {"also_known_as", "sources", "source", "review_note"}
+
+
+def grade(items: list[Sentence]) -> float:
+    """The Flesch-Kincaid grade of some sentences (reading age is about grade + 5)."""
+    return float(textstat.flesch_kincaid_grade(readable_text(items)))
+
+
+def word_count(text: str) -> int:
+    return int(textstat.lexicon_count(text))
+
+
+def _reading_age(grade_level: float) -> str:
+    return f"a reading age of about {round(grade_level) + 5}"
+
+
+def _hardest(items: list[Sentence]) -> Sentence:
+    longer = [s for s in items if word_count(s.text) >= 5] or items
+    return max(longer, key=lambda s: grade([s]))
+
+
+def _is_checked(file_key: str, key_path: KeyPath) -> bool:
+    if _NOT_CHECKED.intersection(p for p in key_path if isinstance(p, str)):
+        return False
+    # A glossary headword names the official word on purpose: explaining it is the
+    # glossary's job.
+    return not (file_key == "glossary" and key_path[-1] == "term")
+
+
+def _field_name(key_path: KeyPath) -> str:
+    return next(p for p in reversed(key_path) if isinstance(p, str))
+
+
+def _hard_to_read(loaded: LoadedFile, key_path: KeyPath, items: list[Sentence],
+                  level: float, limit: float, what: str) -> Problem:
+    hardest = _hardest(items)
+    line, column = loaded.text_line(key_path, hardest.line_index) if key_path else (1, 1)
+    return error(loaded.path, line, column,
+                 f"{what} reads at grade {level:.1f} ({_reading_age(level)}); the most is "
+                 f"grade {limit:g}. Use shorter sentences and everyday words. The hardest "
+                 f"sentence is: {quote(hardest.text)}", "hard-to-read")
+
+
+def _field_problems(loaded: LoadedFile, key_path: KeyPath, text: str, is_long_text: bool,
+                    settings: PlainEnglishSettings,
+                    avoid: AvoidList) -> Iterator[Problem]:
+    field = _field_name(key_path)
+    items = sentences(text)
+    for sentence in items:
+        line, column = loaded.text_line(key_path, sentence.line_index)
+        words = word_count(sentence.text)
+        if words > settings.max_sentence_words:
+            yield error(loaded.path, line, column,
+                        f"in '{field}': this sentence has {words} words; the most is "
+                        f"{settings.max_sentence_words}. Split it into shorter sentences, "
+                        f"one idea each: {quote(sentence.text)}", "long-sentence")
+        for entry, found in avoid.find(sentence.text):
+            make = error if entry.severity == "error" else warning
+            yield make(loaded.path, line, column,
+                       f"in '{field}': '{found}' is on the list of words to avoid; "
+                       f"instead: {entry.instead}. In: {quote(sentence.text)}", "avoid-word")
+    if is_long_text and word_count(text) >= settings.min_words_to_score:
+        level = grade(items)
+        if level > settings.max_grade:
+            yield _hard_to_read(loaded, key_path, items, level, settings.max_grade,
+                                f"in '{field}': this text")
+
+
+def _source_file_key(page_path: str) -> str:
+    """The content file a generated page is made from, for pointing at it."""
+    folder, name = posixpath.split(page_path)
+    stem = posixpath.splitext(name)[0]
+    if folder in ("stages", "services") and stem != "index":
+        return f"{folder}/{stem}"
+    return {RIGHTS_PAGE: "rights", GLOSSARY_PAGE: "glossary"}.get(page_path, "site")
+
+
+def page_text(page: RenderedPage) -> str:
+    """A generated page's Markdown without its front matter."""
+    markdown = page.markdown
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        markdown = markdown[end + 5:] if end != -1 else markdown
+    return markdown
+
+
+def _page_problems(journey: Journey, pages: Iterable[RenderedPage],
+                   settings: PlainEnglishSettings, reported: set[str]) -> Iterator[Problem]:
+    for page in pages:
+        file_key = _source_file_key(page.path)
+        loaded = journey.files.get(file_key)
+        if loaded is None or loaded.path in reported:
+            continue  # a field of that file is already reported: fix that first
+        items = sentences(page_text(page))
+        level = grade(items) if items else 0.0
+        if level > settings.max_grade:
+            yield _hard_to_read(loaded, (), items, level, settings.max_grade,
+                                f"the page '{page.path}' made from this file")
+
+
+def plain_english_problems(journey: Journey, pages: Iterable[RenderedPage],
+                           avoid: AvoidList) -> list[Problem]:
+    """Every plain-English finding in the content and in the generated pages."""
+    settings = journey.site.plain_english
+    problems: list[Problem] = []
+    for file_key, item in content_items(journey):
+        loaded = journey.files.get(file_key)
+        if loaded is None:
+            continue
+        for key_path, text, kind in iter_text_fields(item):
+            if _is_checked(file_key, key_path):
+                problems.extend(_field_problems(loaded, key_path, text, kind is MARKDOWN,
+                                                settings, avoid))
+    reported = {p.path for p in problems if p.code == "hard-to-read"}
+    problems.extend(_page_problems(journey, pages, settings, reported))
+    return problems
+
+
+def check_plain_english(journey: Journey, pages: Iterable[RenderedPage], content_dir: Path,
+                        root: Path) -> list[Problem]:
+    """The plain-English check, with the words-to-avoid list read from content_dir."""
+    avoid, problems = load_avoid_list(content_dir, root)
+    return problems + plain_english_problems(journey, pages, avoid)
