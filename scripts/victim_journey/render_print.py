@@ -1,0 +1,71 @@
+"""The printable whole guide (print.md, published at /print/): every stage in route order,
+then the rights, the services and the glossary, for people who read on paper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .journey import Journey
+from .model import Branch, Right, Service, Stage
+from .render import RenderedPage, _page, _step_numbers
+
+PRINT_PAGE = "print.md"
+
+
+@dataclass(frozen=True)
+class PrintPart:
+    """One stage as a part of the printed guide."""
+
+    id: str
+    heading: str
+    stage: Stage
+    step: int | None
+    alternatives: int
+    rights: list[Right]
+    services: list[tuple[str, Service]]
+    next: list[Branch]
+
+
+def _parts(journey: Journey) -> list[PrintPart]:
+    steps = _step_numbers(journey)
+    alternatives = {sid: len(step.stages) for step in journey.site.route for sid in step.stages}
+    parts = []
+    for sid in journey.route_stage_ids():
+        stage = journey.stages.get(sid)
+        if stage is None:
+            continue
+        step = steps.get(sid)
+        label = f"Step {step}" if step is not None else "At any time"
+        parts.append(PrintPart(
+            id=sid, heading=f"{label}: {stage.title}", stage=stage, step=step,
+            alternatives=alternatives.get(sid, 1),
+            rights=journey.rights_for_stage(sid),
+            services=[(vid, s) for vid, s in sorted(journey.services.items())
+                      if sid in s.stages],
+            next=[b for b in stage.next if b.stage in journey.stages],
+        ))
+    return parts
+
+
+def render_print(journey: Journey) -> RenderedPage:
+    # The oldest review date: the whole guide is only as fresh as its stalest part, and
+    # each part shows its own date as well.
+    reviewed = [s.last_reviewed for s in journey.stages.values()]
+    reviewed += [s.last_reviewed for s in journey.services.values()]
+    reviewed += [journey.rights.last_reviewed, journey.glossary.last_reviewed]
+    meta = {
+        "description": "The whole guide on one page to print: every step, your rights "
+                       "and where to get help.",
+        "last_reviewed": min(reviewed).isoformat(),
+        "owner": journey.site.owner,
+        # Every sentence here is also on its own page; indexing it twice would double
+        # the search index and send searches to this long page.
+        "search": {"exclude": True},
+    }
+    return _page(
+        PRINT_PAGE, "print.md.j2", f"{journey.site.title}: the whole guide", meta,
+        site=journey.site, parts=_parts(journey), stages=journey.stages,
+        rights=journey.rights,
+        services=sorted(journey.services.items(), key=lambda item: item[1].name.lower()),
+        terms=sorted(journey.glossary.terms, key=lambda t: t.term.lower()),
+    )
