@@ -1,0 +1,119 @@
+"""The A to Z page (a-to-z.md, published at /a-to-z/): every stage, service, right and
+glossary term, and every word people use for them, in alphabetical order, as plain links.
+
+It is the search that works without JavaScript, and the page the search form falls back
+to. Readers also see here the everyday words that only the search index holds elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .journey import Journey
+from .render import RenderedPage, _page
+from .search_terms import ItemKind, SearchItem, search_items, word_key
+
+A_TO_Z_PAGE = "a-to-z.md"
+OTHER_HEADING = "0 to 9"  # entries that start with a digit or a symbol
+_KIND_ORDER = (ItemKind.STAGE, ItemKind.SERVICE, ItemKind.RIGHT, ItemKind.TERM)
+
+
+@dataclass(frozen=True)
+class Destination:
+    text: str  # the link text: unique for each page or section it leads to
+    target: str  # page path, with #section, from the top of the site
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    destinations: tuple[Destination, ...]
+
+    @property
+    def is_plain_link(self) -> bool:
+        """One destination whose link text is the label itself: show just the link."""
+        return (len(self.destinations) == 1
+                and word_key(self.destinations[0].text) == word_key(self.label))
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    heading: str
+    id: str
+    entries: tuple[Entry, ...]
+
+
+def _destination(item: SearchItem) -> Destination:
+    # A glossary term can share its name with a service ("Witness Service"): its link
+    # says it leads to the meaning, so that no two links read the same but go elsewhere.
+    text = f"Meaning of {item.title}" if item.kind is ItemKind.TERM else item.title
+    return Destination(text, item.target)
+
+
+def sort_key(label: str) -> str:
+    """Alphabetical order as a reader looks things up: "The trial" under T is hard to
+    find, so a leading "the" is skipped, and so are case, accents and punctuation.
+    Numbers sort by value, so that Right 2 comes before Right 10."""
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    key = word_key("".join(c if c.isalnum() else " " for c in plain))
+    if key.startswith("the ") and len(key) > 4:
+        key = key.removeprefix("the ")
+    return re.sub(r"[0-9]+", lambda number: number.group().zfill(6), key)
+
+
+def _letter(label: str) -> str:
+    first = sort_key(label)[:1].upper()
+    return first if "A" <= first <= "Z" else OTHER_HEADING
+
+
+def _display(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+def a_to_z_entries(items: list[SearchItem]) -> list[Entry]:
+    """One entry for each title or word, however many items use it, sorted. Words that
+    sort the same ("the accused", "accused") are one entry, under an item's title if one
+    of them is a title."""
+    labels: dict[str, str] = {}
+    destinations: dict[str, dict[str, tuple[int, Destination]]] = {}
+    named = [(item, item.title) for item in items]
+    named += [(item, word) for item in items for word in item.words()]
+    for item, label in named:
+        key = sort_key(label)
+        labels.setdefault(key, _display(label.strip()))
+        destinations.setdefault(key, {})[item.target] = (_KIND_ORDER.index(item.kind),
+                                                         _destination(item))
+    entries = [
+        Entry(labels[key], tuple(dest for _, dest in sorted(
+            found.values(), key=lambda pair: (pair[0], sort_key(pair[1].text)))))
+        for key, found in destinations.items()
+    ]
+    return sorted(entries, key=lambda entry: (sort_key(entry.label), entry.label))
+
+
+def letter_groups(entries: list[Entry]) -> list[LetterGroup]:
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(_letter(entry.label), []).append(entry)
+    ordered = sorted(groups, key=lambda heading: (heading != OTHER_HEADING, heading))
+    return [LetterGroup(heading, "letter-" + ("other" if heading == OTHER_HEADING
+                                              else heading.lower()), tuple(groups[heading]))
+            for heading in ordered]
+
+
+def render_a_to_z(journey: Journey) -> RenderedPage:
+    items = search_items(journey)
+    reviewed = [s.last_reviewed for s in journey.stages.values()]
+    reviewed += [s.last_reviewed for s in journey.services.values()]
+    reviewed += [journey.rights.last_reviewed, journey.glossary.last_reviewed]
+    meta = {
+        "description": "Every topic on this site from A to Z, with the other words people "
+                       "use for them.",
+        # As fresh as its stalest part: it lists words from every file.
+        "last_reviewed": min(reviewed).isoformat(),
+        "owner": journey.site.owner,
+    }
+    return _page(A_TO_Z_PAGE, "a-to-z.md.j2", "A to Z", meta,
+                 groups=letter_groups(a_to_z_entries(items)))
