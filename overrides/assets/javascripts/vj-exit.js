@@ -1,0 +1,132 @@
+/*
+ * Exit this page: improves the plain link in partials/vj-exit.html, which works alone.
+ *
+ * - Pressing Shift 3 times on its own leaves the page, as in GOV.UK's "Exit this page"
+ *   (govuk-frontend). Shift used with another key does not count, another key starts
+ *   the count again, and the count resets after 5 seconds without a press. Each step
+ *   is announced in the status region for screen reader users.
+ * - On leaving, the page is blanked at once, before the other site loads: on a slow
+ *   connection the page would otherwise stay on screen for seconds.
+ * - It leaves with location.replace, not a link: the browser swaps this page's entry
+ *   in its history for the other site, so Back does not bring it up again. GOV.UK
+ *   keeps its page in history; we go further because the person watching may press
+ *   Back. Pages read before this one stay in history (see "Staying safe online").
+ */
+(function () {
+  "use strict";
+
+  var PRESSES_TO_EXIT = 3;
+  var RESET_AFTER_MS = 5000;
+  var MESSAGES = {
+    2: "Shift, press 2 more times to exit.",
+    1: "Shift, press 1 more time to exit.",
+    expired: "Exit this page expired.",
+    // Neutral words: they stay on screen while the other site loads.
+    leaving: "Loading."
+  };
+
+  var root = document.querySelector("[data-vj-exit]");
+  var links = document.querySelectorAll("[data-vj-exit-link]");
+  if (!root || links.length === 0) {
+    return;
+  }
+  var status = root.querySelector("[data-vj-exit-status]");
+  var exitUrl = links[0].href;
+
+  var presses = 0;
+  var shiftAlone = false;
+  var resetTimer = null;
+  var clearTimer = null;
+
+  function announce(message) {
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  function stopTimers() {
+    window.clearTimeout(resetTimer);
+    window.clearTimeout(clearTimer);
+    resetTimer = null;
+    clearTimer = null;
+  }
+
+  function expire() {
+    stopTimers();
+    presses = 0;
+    announce(MESSAGES.expired);
+    // Clear the message later, so a screen reader does not find it again by chance.
+    clearTimer = window.setTimeout(function () { announce(""); }, RESET_AFTER_MS);
+  }
+
+  function exitPage(event) {
+    if (event) {
+      event.preventDefault();
+    }
+    stopTimers();
+    presses = 0;
+    announce("");
+    var overlay = document.createElement("div");
+    overlay.className = "vj-exit-overlay";
+    overlay.setAttribute("role", "alert");
+    document.body.appendChild(overlay);
+    document.documentElement.classList.add("vj-exit-leaving");
+    // Text set after the element is in the page is announced more reliably.
+    overlay.textContent = MESSAGES.leaving;
+    document.title = MESSAGES.leaving;
+    window.location.replace(exitUrl);
+  }
+
+  function onKeyDown(event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftAlone = true;
+      }
+      return;
+    }
+    // Any other key: the Shift being held is a modifier, and a sequence in progress
+    // was interrupted.
+    shiftAlone = false;
+    if (presses > 0) {
+      expire();
+    }
+  }
+
+  function onKeyUp(event) {
+    if (event.key !== "Shift" || !shiftAlone) {
+      return;
+    }
+    shiftAlone = false;
+    presses += 1;
+    stopTimers();
+    if (presses >= PRESSES_TO_EXIT) {
+      exitPage(null);
+      return;
+    }
+    announce(MESSAGES[PRESSES_TO_EXIT - presses]);
+    resetTimer = window.setTimeout(expire, RESET_AFTER_MS);
+  }
+
+  // If the browser shows this page again from its cache, take the blank overlay away
+  // and start counting afresh.
+  function onPageShow() {
+    document.documentElement.classList.remove("vj-exit-leaving");
+    var overlays = document.querySelectorAll(".vj-exit-overlay");
+    for (var i = 0; i < overlays.length; i += 1) {
+      overlays[i].parentNode.removeChild(overlays[i]);
+    }
+    stopTimers();
+    presses = 0;
+    announce("");
+  }
+
+  for (var i = 0; i < links.length; i += 1) {
+    links[i].addEventListener("click", exitPage);
+  }
+  // On window, capturing: the first place a key event reaches. Other scripts stop some
+  // keys there (vj-a11y-keys.js hides "S" from Material); stopPropagation does not stop
+  // other listeners on the same target, so we still see Shift+S as Shift with a key.
+  window.addEventListener("keydown", onKeyDown, true);
+  window.addEventListener("keyup", onKeyUp, true);
+  window.addEventListener("pageshow", onPageShow);
+})();

@@ -1,0 +1,90 @@
+"""A Content-Security-Policy for each built page, with hashes of that page's own inline
+scripts.
+
+Material puts inline scripts in every page, and one of them (`__md_scope`) holds the
+page's depth, so no single list of hashes fits every page: the policy has to be made
+from each page's finished HTML. Pure functions, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Only the site's own origin. `data:` images are Material's icons, which its stylesheet
+# embeds as data: SVG masks; a data: URL is part of the page, so nothing is fetched.
+# Material sets styles through the CSSOM only (element.style), which style-src does not
+# govern, so no inline style needs allowing.
+BASE_DIRECTIVES = (
+    "default-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+
+# Types a browser runs as script (HTML's list of JavaScript MIME types, plus module).
+# Others, such as Material's `application/json` config block, are data and need no hash.
+_SCRIPT_TYPES = {
+    "", "module", "text/javascript", "application/javascript", "application/ecmascript",
+    "application/x-ecmascript", "application/x-javascript", "text/ecmascript",
+    "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+    "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+    "text/javascript1.4", "text/javascript1.5",
+}
+
+# A script's text ends at the first `</script`, whatever it holds (HTML's raw text rule),
+# so a non-greedy match finds exactly the text the browser hashes.
+_SCRIPT = re.compile(r"<script\b(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(?P<body>.*?)</script",
+                     re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_HEAD_START = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+# With the line break and indent add_csp_meta puts before it, so that a second run
+# gives the same page.
+_EXISTING_POLICY = re.compile(
+    r"\n?[ \t]*<meta\s+http-equiv=[\"']?Content-Security-Policy[\"']?[^>]*>", re.IGNORECASE)
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(text)}
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP source expressions ('sha256-…') for every inline script the page runs, in
+    order of first appearance, without repeats."""
+    hashes: list[str] = []
+    for match in _SCRIPT.finditer(html):
+        attributes = _attributes(match.group("attrs"))
+        if "src" in attributes:
+            continue
+        if attributes.get("type", "").strip().lower() not in _SCRIPT_TYPES:
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+        if source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
+def policy_for(html: str) -> str:
+    """The policy for one page: the base directives and this page's script hashes."""
+    script_src = " ".join(["script-src 'self'", *inline_script_hashes(html)])
+    return "; ".join([BASE_DIRECTIVES[0], script_src, *BASE_DIRECTIVES[1:]])
+
+
+def add_csp_meta(html: str) -> str:
+    """The page with its Content-Security-Policy meta as early in <head> as it can go.
+
+    A policy given in a <meta> only governs what the browser parses after it, so it
+    must come before the first inline script; right after the charset (which must stay
+    in the first 1024 bytes) is the earliest place. Running twice gives the same page.
+    """
+    html = _EXISTING_POLICY.sub("", html)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    anchor = _CHARSET.search(html) or _HEAD_START.search(html)
+    if anchor is None:
+        return html
+    return f"{html[:anchor.end()]}\n    {meta}{html[anchor.end():]}"

@@ -1,0 +1,144 @@
+"""The pure functions behind reader safety: per-page CSP hashes, noreferrer on external
+links, and the refusal of site settings that would break the privacy promise."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from victim_journey.csp import add_csp_meta, inline_script_hashes, policy_for
+from victim_journey.external_links import add_noreferrer
+from victim_journey.privacy_config import CODE, privacy_problems
+
+PAGE = """<!doctype html>
+<html><head>
+<meta charset="utf-8">
+<script>__md_scope=new URL("../..",location)</script>
+<script src="bundle.js"></script>
+<script id="__config" type="application/json">{"base": ".."}</script>
+<script type="module">import "./x.js"</script>
+</head><body><script>var a = "</p>";</script></body></html>
+"""
+
+
+def sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_hashes_every_inline_script_that_runs_and_nothing_else() -> None:
+    assert inline_script_hashes(PAGE) == [
+        sha('__md_scope=new URL("../..",location)'),
+        sha('import "./x.js"'),
+        sha('var a = "</p>";'),
+    ]
+
+
+def test_the_same_script_at_another_depth_gets_another_hash() -> None:
+    deeper = PAGE.replace('"../.."', '"../../.."')
+    assert inline_script_hashes(deeper)[0] != inline_script_hashes(PAGE)[0]
+
+
+def test_policy_allows_only_our_origin_and_these_scripts() -> None:
+    policy = policy_for(PAGE)
+    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-")
+    for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'",
+                      "style-src 'self'", "img-src 'self' data:"):
+        assert directive in policy
+    assert "unsafe" not in policy and "http" not in policy
+
+
+def test_meta_goes_straight_after_the_charset_and_only_once() -> None:
+    once = add_csp_meta(PAGE)
+    assert once.index('<meta charset="utf-8">') < once.index("Content-Security-Policy") \
+        < once.index("<script")
+    assert add_csp_meta(once) == once
+
+
+def test_a_page_without_head_is_left_alone() -> None:
+    assert add_csp_meta("<p>fragment</p>") == "<p>fragment</p>"
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ('<a href="https://example.org/x">', '<a href="https://example.org/x" rel="noreferrer">'),
+    ("<a href='//example.org'>", "<a href='//example.org' rel=\"noreferrer\">"),
+    ('<a rel="nofollow" href="http://example.org">',
+     '<a rel="nofollow noreferrer" href="http://example.org">'),
+    ('<a href="https://example.org" rel="nofollow noreferrer">',
+     '<a href="https://example.org" rel="nofollow noreferrer">'),
+    ('<a title="a > b" href="https://example.org">',
+     '<a title="a > b" href="https://example.org" rel="noreferrer">'),
+    ('<a href="../stages/">', '<a href="../stages/">'),
+    ('<a href="mailto:help@example.org">', '<a href="mailto:help@example.org">'),
+    ('<a href="tel:08081689111">', '<a href="tel:08081689111">'),
+    ('<a href="#top">', '<a href="#top">'),
+    ('<abbr title="https://example.org">', '<abbr title="https://example.org">'),
+])
+def test_noreferrer_goes_on_external_links_only(tag: str, expected: str) -> None:
+    assert add_noreferrer(f"<p>{tag}text</a></p>") == f"<p>{expected}text</a></p>"
+
+
+SAFE_CONFIG = {"theme": {"name": "material", "font": False, "features": []},
+               "plugins": ["material/search", "victim-journey"], "extra": {},
+               "extra_css": ["assets/x.css"], "extra_javascript": [], "mdx_configs": {}}
+
+
+def test_our_settings_pass() -> None:
+    assert privacy_problems(SAFE_CONFIG) == []
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ({"theme": {"font": {"text": "Roboto"}}}, "Google Fonts"),
+    ({"theme": {"font": False, "features": ["search.highlight"]}}, "search words"),
+    ({"theme": {"font": False, "features": ["search.share"]}}, "search words"),
+    ({"theme": {"font": False, "features": ["content.tabs.link"]}}, "localStorage"),
+    ({"theme": {"font": False, "features": ["announce.dismiss"]}}, "localStorage"),
+    ({"theme": {"font": False, "features": ["navigation.instant.prefetch"]}},
+     "Content-Security-Policy"),
+    ({"theme": {"font": False, "palette": [{"scheme": "default"}, {"scheme": "slate"}]}},
+     "localStorage"),
+    ({"repo_url": "https://github.com/example/site"}, "api.github.com"),
+    ({"extra": {"analytics": {"provider": "google"}}}, "analytics"),
+    ({"extra": {"consent": {"title": "Cookies"}}}, "localStorage"),
+    ({"extra": {"version": {"provider": "mike"}}}, "sessionStorage"),
+    ({"plugins": ["material/offline"]}, "other hosts"),
+    ({"extra_javascript": ["https://cdn.example.org/x.js"]}, "another host"),
+    ({"extra_css": ["//fonts.example.org/x.css"]}, "another host"),
+    ({"mdx_configs": {"pymdownx.superfences": {"custom_fences": [{"name": "mermaid"}]}}},
+     "CDN"),
+])
+def test_each_leaky_setting_is_refused_with_a_reason(change: dict[str, object],
+                                                     words: str) -> None:
+    problems = privacy_problems({**SAFE_CONFIG, **change})
+    assert len(problems) == 1
+    assert words in problems[0].message
+    assert problems[0].code == CODE
+
+
+def test_problem_points_at_the_line_in_mkdocs_yml() -> None:
+    text = "site_name: x\n# search.highlight is off\ntheme:\n  features:\n    - search.highlight\n"
+    config = {**SAFE_CONFIG, "theme": {"font": False, "features": ["search.highlight"]}}
+    (problem,) = privacy_problems(config, config_text=text)
+    assert problem.format_text().startswith("mkdocs.yml:5:7: error: theme feature "
+                                            "'search.highlight'")
+    assert problem.format_text().endswith(f"[{CODE}]")
+
+
+def test_the_build_refuses_a_leaky_setting_without_a_traceback(content_copy: Path) -> None:
+    config = content_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  features: []" in text
+    config.write_text(text.replace("  features: []", "  features: [search.highlight]"),
+                      encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+         "--site-dir", str(content_copy / "site")],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml:" in result.stderr and f"[{CODE}]" in result.stderr
+    assert not (content_copy / "site").exists()
