@@ -1,0 +1,200 @@
+/* vj-deadlines.js: the private deadline helper on the "no charge" stage pages.
+ *
+ * It runs only in this browser. It stores nothing, sends nothing and never changes the
+ * URL: the inputs have no name and the form is never submitted. Without JavaScript the
+ * form stays hidden and the page's explanation and worked example take its place.
+ *
+ * The counting rules are the same as scripts/victim_journey/deadlines.py, and
+ * tests/deadline_cases.yml checks both against one table:
+ * - a working day is Monday to Friday, except the bank holidays the page lists;
+ * - day 1 is the first working day after the day you were told;
+ * - "3 months" is the same date 3 months later, or the last day of a shorter month.
+ * Dates are handled in UTC so that clock changes never move a day.
+ */
+(function () {
+  "use strict";
+
+  var DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday"];
+  var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  var ONE_DAY = 24 * 60 * 60 * 1000;
+
+  /* Days past the end of a month roll over, as in Python's arithmetic on real dates.
+   * Years are always 4 digits here: Date.UTC would read 0 to 99 as 1900 to 1999. */
+  function utcDate(year, monthIndex, day) {
+    return new Date(Date.UTC(year, monthIndex, day));
+  }
+
+  function parseIso(text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return match ? utcDate(+match[1], +match[2] - 1, +match[3]) : null;
+  }
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  function isoText(date) {
+    return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" +
+      pad(date.getUTCDate());
+  }
+
+  function fullDate(date) {
+    return DAY_NAMES[date.getUTCDay()] + " " + date.getUTCDate() + " " +
+      MONTH_NAMES[date.getUTCMonth()] + " " + date.getUTCFullYear();
+  }
+
+  function daysInMonth(year, monthIndex) {
+    return utcDate(year, monthIndex + 1, 0).getUTCDate();
+  }
+
+  function addMonths(date, months) {
+    var index = date.getUTCMonth() + months;
+    var year = date.getUTCFullYear() + Math.floor(index / 12);
+    var monthIndex = index % 12;
+    return utcDate(year, monthIndex, Math.min(date.getUTCDate(),
+      daysInMonth(year, monthIndex)));
+  }
+
+  /* The count-th working day after toldOn, or null if a day it must check is outside
+   * the years the bank holidays cover. */
+  function addWorkingDays(toldOn, count, calendar) {
+    var day = toldOn;
+    var counted = 0;
+    while (counted < count) {
+      day = new Date(day.getTime() + ONE_DAY);
+      if (day < calendar.firstDay || day > calendar.lastDay) {
+        return null;
+      }
+      var weekday = day.getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && !calendar.holidays[isoText(day)]) {
+        counted += 1;
+      }
+    }
+    return day;
+  }
+
+  /* The date typed in the three boxes, or null if it is not a real date. */
+  function readDate(dayText, monthText, yearText) {
+    if (!/^\d{1,2}$/.test(dayText) || !/^\d{1,2}$/.test(monthText) ||
+        !/^\d{4}$/.test(yearText)) {
+      return null;
+    }
+    var day = +dayText;
+    var monthIndex = +monthText - 1;
+    var year = +yearText;
+    if (year < 1000 || monthIndex < 0 || monthIndex > 11 || day < 1 ||
+        day > daysInMonth(year, monthIndex)) {
+      return null;
+    }
+    return utcDate(year, monthIndex, day);
+  }
+
+  function plural(number, word) {
+    return number + " " + word + (number === 1 ? "" : "s");
+  }
+
+  function paragraph(kind, before, date, after) {
+    var p = document.createElement("p");
+    p.setAttribute("data-vj-result", kind);
+    p.appendChild(document.createTextNode(before));
+    if (date) {
+      var strong = document.createElement("strong");
+      var time = document.createElement("time");
+      time.setAttribute("datetime", isoText(date));
+      time.textContent = fullDate(date);
+      strong.appendChild(time);
+      p.appendChild(strong);
+    }
+    p.appendChild(document.createTextNode(after));
+    return p;
+  }
+
+  function setUp(widget) {
+    var form = widget.querySelector("[data-vj-deadline-form]");
+    var result = widget.querySelector("[data-vj-deadline-result]");
+    var error = widget.querySelector("[data-vj-deadline-error]");
+    var parts = {};
+    Array.prototype.forEach.call(widget.querySelectorAll("[data-vj-date-part]"),
+      function (input) { parts[input.getAttribute("data-vj-date-part")] = input; });
+    if (!form || !result || !error || !parts.day || !parts.month || !parts.year) {
+      return;
+    }
+    var workingDays = parseInt(widget.getAttribute("data-working-days"), 10) || null;
+    var months = parseInt(widget.getAttribute("data-months"), 10);
+    var holidays = {};
+    (widget.getAttribute("data-bank-holidays") || "").split(/\s+/).forEach(function (text) {
+      if (text) { holidays[text] = true; }
+    });
+    var calendar = {
+      holidays: holidays,
+      firstDay: parseIso(widget.getAttribute("data-first-day")),
+      lastDay: parseIso(widget.getAttribute("data-last-day"))
+    };
+
+    function showError(message) {
+      error.textContent = "";
+      var prefix = document.createElement("span");
+      prefix.className = "vj-visually-hidden";
+      prefix.textContent = "Error: ";
+      error.appendChild(prefix);
+      error.appendChild(document.createTextNode(message));
+      error.hidden = false;
+      ["day", "month", "year"].forEach(function (name) {
+        parts[name].setAttribute("aria-invalid", "true");
+        parts[name].setAttribute("aria-describedby", error.id);
+      });
+      parts.day.focus();
+    }
+
+    function clearError() {
+      error.hidden = true;
+      error.textContent = "";
+      ["day", "month", "year"].forEach(function (name) {
+        parts[name].removeAttribute("aria-invalid");
+        parts[name].removeAttribute("aria-describedby");
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();  // never submit: nothing may reach the URL or a server
+      result.textContent = "";
+      var values = [parts.day.value.trim(), parts.month.value.trim(),
+        parts.year.value.trim()];
+      if (!values[0] && !values[1] && !values[2]) {
+        showError("Enter the date you were told about the decision");
+        return;
+      }
+      var toldOn = readDate(values[0], values[1], values[2]);
+      if (!toldOn) {
+        showError("Enter a real date, for example 24 12 2026");
+        return;
+      }
+      clearError();
+      if (workingDays) {
+        var prompt = calendar.firstDay && calendar.lastDay ?
+          addWorkingDays(toldOn, workingDays, calendar) : null;
+        if (prompt) {
+          result.appendChild(paragraph("prompt", "To get a prompt review, ask by ", prompt,
+            ". That is " + plural(workingDays, "working day") +
+            " after the day you were told."));
+        } else {
+          var years = calendar.firstDay && calendar.lastDay ?
+            " We only have bank holidays for " + calendar.firstDay.getUTCFullYear() +
+            " to " + calendar.lastDay.getUTCFullYear() + "." : "";
+          result.appendChild(paragraph("outside",
+            "We cannot count working days from this date." + years +
+            " Ask as soon as you can.", null, ""));
+        }
+      }
+      result.appendChild(paragraph("outer", "The last day to ask is usually ",
+        addMonths(toldOn, months), ". That is " + plural(months, "month") +
+        " after the day you were told."));
+    });
+
+    form.hidden = false;
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-vj-deadline]"), setUp);
+})();

@@ -1,0 +1,46 @@
+"""The shared table of review deadlines (deadline_cases.yml), for the Python and the
+browser tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+TABLE = Path(__file__).parent / "deadline_cases.yml"
+OUTSIDE = "outside"
+
+
+@dataclass(frozen=True)
+class DeadlineCase:
+    told_on: dt.date
+    why: str
+    ten_working_days: dt.date | None  # None: outside the listed bank holidays
+    three_months: dt.date
+
+    @property
+    def id(self) -> str:
+        return self.told_on.isoformat()
+
+
+def _table() -> dict:
+    # The table is the tests' own file, so plain safe_load (which reads dates) is fine.
+    return yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+
+
+def deadline_cases() -> list[DeadlineCase]:
+    return [DeadlineCase(c["told_on"], c["why"],
+                         None if c["ten_working_days"] == OUTSIDE else c["ten_working_days"],
+                         c["three_months"])
+            for c in _table()["cases"]]
+
+
+def covered_years() -> tuple[int, int]:
+    first, last = _table()["bank_holidays_cover"]
+    return first, last
+
+
+def invalid_inputs() -> list[tuple[str, str, str]]:
+    return [tuple(row) for row in _table()["invalid_inputs"]]
