@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .journey import Journey, load_journey
+from .plain_english import check_plain_english
 from .problems import Problem, has_errors, sort_problems
+from .published_urls import registry_problems
 from .render import RenderedPage, render_site
 from .validate import validate
 
@@ -47,6 +49,10 @@ def check_content(content_dir: Path, *, root: Path | None = None,
         page_paths = {page.path for page in pages} | hand_written_pages(docs_dir)
         problems += validate(journey, today=today or today_from_environment(),
                              page_paths=page_paths if pages else None)
+        problems += check_plain_english(journey, pages, content_dir, root or content_dir.parent)
+        if pages:  # without the pages, every published URL would look lost
+            problems += registry_problems(content_dir, root or content_dir.parent, journey,
+                                          page_paths)
     return CheckedContent(journey, sort_problems(problems), pages)
 
 

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import links_online, new_item
 from .check import TODAY_VARIABLE, check_content
 from .problems import Problem, Severity
 
@@ -104,6 +105,34 @@ def cmd_review_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_urls(args: argparse.Namespace) -> int:
+    from .check import hand_written_pages
+    from .published_urls import run_urls
+
+    root = Path(args.root).resolve()
+    checked = check_content(root / args.content, root=root, docs_dir=root / "docs")
+    if checked.journey is None or not checked.pages:
+        _print_problems(checked.problems, "text")
+        return 1
+    page_paths = {page.path for page in checked.pages} | hand_written_pages(root / "docs")
+    mode = "update" if args.update else "check" if args.check else "list"
+    return run_urls(mode, root / args.content, root, checked.journey, page_paths,
+                    sys.stdout, sys.stderr)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import report, run
+
+    root = Path(args.root).resolve()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    text = report(run(root, sizes, args.repeats))
+    print(text)
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="victim-journey",
@@ -133,6 +162,26 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("review-report", help="list review dates, soonest first")
     report.add_argument("--today", type=_date)
     report.set_defaults(func=cmd_review_report)
+
+    bench = commands.add_parser("bench", help="time validate and build against plain "
+                                              "Material, at several sizes")
+    bench.add_argument("--sizes", default="0,150,1500,2000",
+                       help="numbers of synthetic services to add, comma-separated")
+    bench.add_argument("--repeats", type=int, default=3)
+    bench.add_argument("--output", help="also write the report to this file")
+    bench.set_defaults(func=cmd_bench)
+
+    urls = commands.add_parser("urls", help="list the site's URLs, or keep the registry of "
+                                            "published URLs (journey/published-urls.txt)")
+    urls_mode = urls.add_mutually_exclusive_group()
+    urls_mode.add_argument("--update", action="store_true",
+                           help="add the site's new URLs to the registry (never removes one)")
+    urls_mode.add_argument("--check", action="store_true",
+                           help="fail if a registered URL is lost or a URL is not registered")
+    urls.set_defaults(func=cmd_urls)
+
+    new_item.add_command(commands)  # victim-journey new stage|service ID
+    links_online.add_command(commands)  # victim-journey check-links [--online]
     return parser
 
 

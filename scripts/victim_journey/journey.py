@@ -13,7 +13,9 @@ from pydantic import BaseModel
 from .loader import LoadedFile, load_yaml
 from .model import (
     ID_PATTERN,
+    BankHolidaysFile,
     GlossaryFile,
+    QuestionsFile,
     Reviewed,
     Right,
     RightsFile,
@@ -30,6 +32,10 @@ RIGHTS_FILE = "rights.yml"
 GLOSSARY_FILE = "glossary.yml"
 STAGES_DIR = "stages"
 SERVICES_DIR = "services"
+# Optional files: without them the site has no "Where am I?" questions, and no stage may
+# ask for a working-day deadline helper.
+QUESTIONS_FILE = "where-am-i.yml"
+BANK_HOLIDAYS_FILE = "bank-holidays.yml"
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Journey:
     # unknown, since the real problem is already reported in their own file.
     unloaded_stage_ids: frozenset[str] = frozenset()
     unloaded_service_ids: frozenset[str] = frozenset()
+    questions: QuestionsFile | None = None
+    bank_holidays: BankHolidaysFile | None = None
 
     # --- derived views: computed here once so every page agrees -----------------------
     def route_stage_ids(self) -> list[str]:
@@ -77,6 +85,10 @@ class Journey:
             yield f"services/{sid}", service
         yield "rights", self.rights
         yield "glossary", self.glossary
+        if self.questions is not None:
+            yield "where-am-i", self.questions
+        if self.bank_holidays is not None:
+            yield "bank-holidays", self.bank_holidays
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -132,9 +144,12 @@ def load_journey(content_dir: Path, root: Path | None = None
     problems: list[Problem] = []
     files: dict[str, LoadedFile] = {}
 
-    def single(name: str, model: type[BaseModel], key: str) -> BaseModel | None:
+    def single(name: str, model: type[BaseModel], key: str, required: bool = True
+               ) -> BaseModel | None:
         path = content_dir / name
         if not path.is_file():
+            if not required:
+                return None
             problems.append(error(display_path(path, root), 1, 1,
                                   f"missing file: the content needs '{name}'", "missing-file"))
             return None
@@ -146,6 +161,9 @@ def load_journey(content_dir: Path, root: Path | None = None
     site = single(SITE_FILE, SiteSettings, "site")
     rights = single(RIGHTS_FILE, RightsFile, "rights")
     glossary = single(GLOSSARY_FILE, GlossaryFile, "glossary")
+    questions = single(QUESTIONS_FILE, QuestionsFile, "where-am-i", required=False)
+    bank_holidays = single(BANK_HOLIDAYS_FILE, BankHolidaysFile, "bank-holidays",
+                           required=False)
 
     def many(folder: str, model: type[BaseModel]) -> tuple[dict[str, BaseModel], set[str]]:
         items, unloaded = {}, set()
@@ -169,5 +187,7 @@ def load_journey(content_dir: Path, root: Path | None = None
     journey = Journey(site=site, stages=stages, services=services,  # type: ignore[arg-type]
                       rights=rights, glossary=glossary, files=files,
                       unloaded_stage_ids=frozenset(unloaded_stages),
-                      unloaded_service_ids=frozenset(unloaded_services))
+                      unloaded_service_ids=frozenset(unloaded_services),
+                      questions=questions,  # type: ignore[arg-type]
+                      bank_holidays=bank_holidays)  # type: ignore[arg-type]
     return journey, problems

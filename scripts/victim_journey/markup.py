@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .model import HTTPS_URL_PATTERN
+
 ALLOWED_LINK_PREFIXES = ("https://", "mailto:", "tel:")
 
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--|!|\?)")
@@ -61,8 +63,7 @@ def check_markup(text: str, *, allow_blocks: bool) -> list[MarkupFinding]:
                 findings.append(MarkupFinding(
                     index, column, "a link needs words that say where it goes", "bad-link"))
             if target.startswith(ALLOWED_LINK_PREFIXES):
-                if target.startswith("https://") and not re.match(
-                        r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}", target):
+                if target.startswith("https://") and not re.match(HTTPS_URL_PATTERN, target):
                     findings.append(MarkupFinding(
                         index, column, f"'{target}' is not a well-formed web address",
                         "bad-link"))
@@ -90,3 +91,11 @@ def internal_link_targets(text: str) -> Iterator[tuple[int, str]]:
             target = match.group(3)
             if not match.group(1) and _INTERNAL_LINK.match(target) and not target.startswith("#"):
                 yield index, target
+
+
+def external_link_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, address) for each link to another site (https://)."""
+    for index, line in enumerate(text.split("\n")):
+        for match in _LINK.finditer(line):
+            if not match.group(1) and match.group(3).startswith("https://"):
+                yield index, match.group(3)

@@ -7,12 +7,15 @@ The JSON Schema that editors' tools use is generated from these classes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-HTTPS_URL_PATTERN = r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?$"
+# A host of dot-separated labels (no empty label, none starting or ending with '-'), then
+# an optional port and path. Markdown links in text are held to the same rule (markup.py).
+HTTPS_URL_PATTERN = (r"^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
+                     r"(:[0-9]+)?(/[^\s<>\"]*)?$")
 
 
 class TextKind:
@@ -97,6 +100,17 @@ class Branch(Strict):
                                         "'if the police decide not to charge anyone'.")
 
 
+class ReviewTimeLimits(Strict):
+    """The time limits for asking for a review of a decision, which the page's private
+    deadline helper counts from the day the reader was told (see deadlines.py)."""
+
+    prompt_working_days: int | None = Field(
+        default=None, ge=1, le=60,
+        description="Ask within this many working days for a prompt review. Leave out if "
+                    "there is no such limit.")
+    months: int = Field(ge=1, le=24, description="The outer limit, in months.")
+
+
 class Stage(Reviewed, Searchable):
     """One step of the victim's route (journey/stages/<id>.yml)."""
 
@@ -113,7 +127,15 @@ class Stage(Reviewed, Searchable):
     previous_ids: list[Id] = Field(
         default_factory=list,
         description="Old ids (URLs) of this stage. Keep them so that old links still work.")
+    review_time_limits: ReviewTimeLimits | None = Field(
+        default=None,
+        description="Time limits for asking for a review. When given, the page shows a "
+                    "private helper that works out the dates.")
     sources: list[Source] = Field(min_length=1)
+    draft: bool = Field(
+        default=False,
+        description="true while the stage is being written: it is checked but not published, "
+                    "and need not be in the route yet. Remove it when the stage is ready.")
 
 
 class Phone(Strict):
@@ -191,6 +213,29 @@ class Step(Strict):
         description="One stage, or several that are alternatives ('or') at this step.")
 
 
+class PlainEnglishSettings(Strict):
+    """Limits for the plain-English check (see plain_english.py).
+
+    The aim is a reading age of 9 to 11, like GOV.UK: about Flesch-Kincaid grade 4 to 6
+    (reading age is roughly the grade plus 5). The default limit is grade 8, two grades
+    above that aim, because the names readers must learn ('Crown Prosecution Service')
+    are long words that the formula counts as hard: it fails only text that is clearly
+    too hard, not text that names a service.
+    """
+
+    max_grade: float = Field(
+        default=8.0, ge=1, le=16,
+        description="The highest Flesch-Kincaid grade a long text field or a page may "
+                    "read at. Grade 8 is a reading age of about 13.")
+    min_words_to_score: int = Field(
+        default=40, ge=10, le=1000,
+        description="Fields shorter than this are not scored: the formulas are not "
+                    "reliable on one or two sentences. They are still checked for long "
+                    "sentences and words to avoid.")
+    max_sentence_words: int = Field(
+        default=25, ge=10, le=60, description="The most words one sentence may have.")
+
+
 class SiteSettings(Strict):
     """Settings for the whole site (journey/site.yml)."""
 
@@ -205,4 +250,74 @@ class SiteSettings(Strict):
     review_interval_months: int = Field(default=12, ge=1, le=36)
     review_warning_days: int = Field(default=30, ge=0, le=365)
     owner: PlainText
+    plain_english: PlainEnglishSettings = Field(
+        default_factory=PlainEnglishSettings,
+        description="Limits for the plain-English check. Leave out to use the defaults.")
 
+
+
+class AvoidWord(Strict):
+    """A word or phrase that makes guidance harder to read, and what to write instead."""
+
+    avoid: list[PlainText] = Field(
+        min_length=1,
+        description="The word and each form of it to find, such as 'commence', 'commenced'. "
+                    "Matched as whole words, in any case.")
+    instead: PlainText = Field(description="The plain alternative, or what to do instead.")
+    allowed_in: list[PlainText] = Field(
+        default_factory=list,
+        description="Phrases where the word may stay, such as \"sometimes called 'dropped'\", "
+                    "used to explain a word readers will hear.")
+    severity: Literal["error", "warning"] = Field(
+        default="error",
+        description="'error' stops the build; 'warning' only points it out, for words that "
+                    "are sometimes the right choice.")
+
+
+class WordsToAvoidFile(Strict):
+    """Words to avoid in reader-facing text (journey/words-to-avoid.yml)."""
+
+    words: list[AvoidWord] = Field(min_length=1)
+
+
+class Answer(Strict):
+    """One answer to a "Where am I?" question: an ordinary link to what comes next."""
+
+    text: PlainText = Field(description="The answer in the reader's words, such as 'Yes'.")
+    next: Id = Field(description="Where this answer leads: the id of another question, "
+                                 "or the id of a stage.")
+
+
+class Question(Strict):
+    id: Id = Field(description="The question's id. It is also its page's URL, so keep it "
+                               "once published.")
+    text: PlainText = Field(description="The question, such as 'Has anyone been charged?'")
+    hint: PlainText | None = Field(default=None,
+                                   description="A short line that helps people answer.")
+    answers: list[Answer] = Field(
+        min_length=1, description="At least 2 answers. Each page adds 'I'm not sure' itself.")
+    not_sure: MarkdownText = Field(
+        description="For readers who do not know the answer: how they can find out, for "
+                    "example by asking the officer in the case or the Witness Care Unit.")
+
+
+class QuestionsFile(Reviewed):
+    """The "Where am I?" questions (journey/where-am-i.yml)."""
+
+    title: PlainText
+    introduction: MarkdownText
+    questions: list[Question] = Field(
+        min_length=1, description="The first question is where everyone starts.")
+
+
+class BankHoliday(Strict):
+    date: dt.date
+    name: PlainText
+
+
+class BankHolidaysFile(Reviewed):
+    """England and Wales bank holidays (journey/bank-holidays.yml), used to count working
+    days. List every date of each year, from the first year to the last."""
+
+    source: Source
+    holidays: list[BankHoliday] = Field(min_length=1)

@@ -11,17 +11,25 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import check_content, hand_written_pages
+from .check import check_content, hand_written_pages, today_from_environment
 from .journey import Journey
+from .page_safety import secure_page
+from .privacy_config import privacy_problems
 from .problems import Severity
 from .render import RenderedPage, long_date
+from .search_index import add_search_words_to_site
+from .site_files import extra_site_files
 from .site_nav import site_nav
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
+
+# Warnings that are news for editors (validate shows them) but no reason to stop a
+# strict build.
+INFO_IN_BUILD = frozenset({"review-due"})
 
 # Front-matter values that Material prints into pages without escaping them.
 PRINTED_META = ("title", "description", "author", "owner")
@@ -42,8 +50,15 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         journey, problems = checked.journey, checked.problems
         for problem in problems:
             if problem.severity is Severity.WARNING:
-                log.warning(problem.format_text())
+                # A review falling due soon must not stop a strict build (and so a
+                # deploy); an overdue review is an error and does.
+                report = log.info if problem.code in INFO_IN_BUILD else log.warning
+                report(problem.format_text())
         errors = [p.format_text() for p in problems if p.severity is Severity.ERROR]
+        config_file = Path(config.config_file_path)
+        errors += [p.format_text() for p in privacy_problems(
+            config, config_text=config_file.read_text(encoding="utf-8"),
+            config_path=config_file.name)]
         if errors or journey is None:
             # Raised before MkDocs writes anything, so the previous site/ stays as it was.
             raise PluginError("content has errors:\n" + "\n".join(errors))
@@ -61,6 +76,12 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
                 raise PluginError(f"docs/{page.path} clashes with a generated page; "
                                   "rename or remove it")
             files.append(File.generated(config, page.path, content=page.markdown))
+        # Redirect pages and open data: static files, so pages can link to them under
+        # --strict, and `mkdocs serve` has them too; not pages, so not searched or in the nav.
+        assert self.journey is not None
+        for path, text in extra_site_files(self.journey, site_url=config.site_url,
+                                           generated=today_from_environment()).items():
+            files.append(File.generated(config, path, content=text))
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -81,6 +102,21 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
         return html
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.journey is not None
+        for location in add_search_words_to_site(Path(config.site_dir), self.journey):
+            log.warning(f"search index has no entry '{location}' for its also_known_as words")
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return secure_page(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        # 404.html is a theme template, not a page; sitemap.xml is not HTML.
+        return secure_page(output_content) if template_name.endswith(".html") \
+            else output_content
 
 
 def _parse_date(value: Any) -> Any:

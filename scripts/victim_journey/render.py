@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -18,14 +19,20 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .glossary_links import link_terms
 from .journey import Journey
+from .journey_map import journey_map_figure
 from .markup import internal_link_targets
-from .model import Service, Stage
+from .model import Service, Stage, Term
+from .render_deadlines import deadline_helper
+from .search_config import page_search_meta
+from .site_urls import page_url, relative_url
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"
 GLOSSARY_PAGE = "glossary.md"
 SERVICES_INDEX = "services/index.md"
+WHERE_AM_I_INDEX = "where-am-i/index.md"  # the "Where am I?" questions (render_questions)
 
 
 def stage_page(stage_id: str) -> str:
@@ -91,18 +98,21 @@ def _front_matter(title: str, meta: dict[str, Any]) -> str:
     return "\n".join([*lines, "---", "", ""])
 
 
-def _page(path: str, template: str, title: str, meta: dict[str, Any], **context: Any
-          ) -> RenderedPage:
+def _page(path: str, template: str, title: str, meta: dict[str, Any], *,
+          glossary_terms: Sequence[Term] = (), **context: Any) -> RenderedPage:
     env = _environment()
+    linked_terms: set[str] = set()  # each glossary term is linked once per page
 
     def link(target: str) -> str:
         return relative_link(path, target)
 
     def md(text: str) -> Markup:
         # Safe: validation refuses raw HTML, entities and unsafe links in Markdown fields.
-        return Markup(relink_markdown(text.strip(), path))
+        return Markup(link_terms(relink_markdown(text.strip(), path), glossary_terms,
+                                 linked_terms, lambda t: link(f"{GLOSSARY_PAGE}#{t}")))
 
     body = env.get_template(template).render(link=link, md=md, page_path=path, **context)
+    meta = {**page_search_meta(path), **meta}  # search ranking: see search_config.py
     return RenderedPage(path, title, _front_matter(title, meta) + body, meta)
 
 
@@ -128,7 +138,10 @@ def render_home(journey: Journey) -> RenderedPage:
     return _page(HOME_PAGE, "home.md.j2", site.title, meta, journey=journey,
                  site=site, stages=journey.stages, stage_page=stage_page,
                  RIGHTS_PAGE=RIGHTS_PAGE, GLOSSARY_PAGE=GLOSSARY_PAGE,
-                 SERVICES_INDEX=SERVICES_INDEX)
+                 SERVICES_INDEX=SERVICES_INDEX,
+                 where_am_i=WHERE_AM_I_INDEX if journey.questions else None,
+                 journey_map=journey_map_figure(journey, lambda sid: relative_url(
+                     page_url(HOME_PAGE), page_url(stage_page(sid)))))
 
 
 def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
@@ -146,6 +159,8 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
         stages=journey.stages, route=journey.route_stage_ids(),
         stage_page=stage_page, service_page=service_page,
         RIGHTS_PAGE=RIGHTS_PAGE, GLOSSARY_PAGE=GLOSSARY_PAGE,
+        glossary_terms=journey.glossary.terms,
+        deadline_helper=deadline_helper(journey, stage_id, stage_page(stage_id)),
     )
 
 
@@ -157,6 +172,7 @@ def render_service(journey: Journey, service_id: str) -> RenderedPage:
         service=service, stages=journey.stages,
         stage_ids=[sid for sid in journey.route_stage_ids() if sid in service.stages],
         stage_page=stage_page, SERVICES_INDEX=SERVICES_INDEX,
+        glossary_terms=journey.glossary.terms,
     )
 
 
@@ -181,6 +197,7 @@ def render_rights(journey: Journey) -> RenderedPage:
         _review_meta(rights, f"Your {len(rights.rights)} rights under the "
                              f"{rights.code.title}."),
         rights=rights, stages=journey.stages, stage_page=stage_page,
+        glossary_terms=journey.glossary.terms,
     )
 
 
@@ -203,4 +220,13 @@ def render_site(journey: Journey) -> list[RenderedPage]:
     pages += [render_service(journey, sid) for sid in sorted(journey.services)]
     pages.append(render_rights(journey))
     pages.append(render_glossary(journey))
+    from .render_print import render_print  # here: render_print builds on this module
+
+    pages.append(render_print(journey))
+    from .render_questions import render_question_pages  # builds on this module too
+
+    pages += render_question_pages(journey)
+    from .render_a_to_z import render_a_to_z  # builds on this module too
+
+    pages.append(render_a_to_z(journey))
     return pages

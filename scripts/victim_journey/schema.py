@@ -7,7 +7,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import GlossaryFile, RightsFile, Service, SiteSettings, Stage
+from .model import (
+    BankHolidaysFile,
+    GlossaryFile,
+    QuestionsFile,
+    RightsFile,
+    Service,
+    SiteSettings,
+    Stage,
+    WordsToAvoidFile,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "stage.schema.json": Stage,
@@ -15,6 +24,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rights.schema.json": RightsFile,
     "glossary.schema.json": GlossaryFile,
     "site.schema.json": SiteSettings,
+    "words-to-avoid.schema.json": WordsToAvoidFile,
+    "where-am-i.schema.json": QuestionsFile,
+    "bank-holidays.schema.json": BankHolidaysFile,
 }
 
 

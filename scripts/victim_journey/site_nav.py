@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from .journey import Journey
 from .render import GLOSSARY_PAGE, HOME_PAGE, RIGHTS_PAGE, SERVICES_INDEX, stage_page
+from .render_print import PRINT_PAGE
 
 NavItem = str | dict[str, "str | list[NavItem]"]
 
 
 # Hand-written pages in docs/, shown in this order when they exist. MkDocs takes each
 # title from the page itself.
-ABOUT_PAGES = ("staying-safe-online.md", "privacy.md", "accessibility.md", "about.md")
+ABOUT_PAGES = ("staying-safe-online.md", "privacy.md", "accessibility.md", "about.md",
+               "open-data.md")
 
 
 def site_nav(journey: Journey, hand_written: set[str] = frozenset()) -> list[NavItem]:
@@ -28,5 +30,6 @@ def site_nav(journey: Journey, hand_written: set[str] = frozenset()) -> list[Nav
         {"Your rights": RIGHTS_PAGE},
         {"Find support": SERVICES_INDEX},
         {"Words explained": GLOSSARY_PAGE},
+        {"Print the whole guide": PRINT_PAGE},
         *[page for page in ABOUT_PAGES if page in hand_written],
     ]

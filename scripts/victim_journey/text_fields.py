@@ -43,3 +43,16 @@ def _walk(value: Any, path: KeyPath, kind: TextKind | None
             yield from _walk(element, (*path, index), kind)
     elif isinstance(value, str) and kind is not None:
         yield path, value, kind
+
+
+def iter_raw_strings(data: Any, key_path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Yield (key path, string) for every string in loaded YAML data, whatever its field:
+    for checks that look at the file as written (placeholders, addresses)."""
+    if isinstance(data, dict):
+        for key, inner in data.items():
+            yield from iter_raw_strings(inner, (*key_path, key))
+    elif isinstance(data, list):
+        for index, inner in enumerate(data):
+            yield from iter_raw_strings(inner, (*key_path, index))
+    elif isinstance(data, str):
+        yield key_path, data

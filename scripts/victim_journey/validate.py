@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
+from .graph import find_cycle, reachable
 from .journey import Journey
 from .loader import KeyPath
 from .markup import check_markup, internal_link_targets
@@ -18,6 +19,10 @@ from .model_errors import did_you_mean
 from .problems import Problem, error
 from .review import review_problems
 from .text_fields import iter_text_fields
+from .unfinished import unfinished_problems
+from .validate_bank_holidays import bank_holiday_problems
+from .validate_questions import question_problems
+from .validate_search_words import search_word_problems
 
 
 class _Reporter:
@@ -63,7 +68,7 @@ def _check_route(report: _Reporter, journey: Journey) -> None:
                          "duplicate-id")
         placed[sid] = key_path
     for sid in journey.stages:
-        if sid not in placed:
+        if sid not in placed and not journey.stages[sid].draft:  # drafts: see unfinished.py
             report.error(f"stages/{sid}", (),
                          f"stage '{sid}' is not in the route; add it to 'route' or "
                          "'throughout' in journey/site.yml", "not-in-route")
@@ -74,44 +79,9 @@ def _branch_graph(journey: Journey) -> dict[str, list[str]]:
             for sid, stage in journey.stages.items()}
 
 
-def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """One loop in the route, as the list of stages around it, or None."""
-    visiting: list[str] = []
-    done: set[str] = set()
-
-    def visit(node: str) -> list[str] | None:
-        if node in visiting:
-            return [*visiting[visiting.index(node):], node]
-        if node in done:
-            return None
-        visiting.append(node)
-        for target in graph.get(node, []):
-            found = visit(target)
-            if found:
-                return found
-        visiting.pop()
-        done.add(node)
-        return None
-
-    for start in sorted(graph):
-        found = visit(start)
-        if found:
-            return found
-    return None
-
-
 def reachable_stages(journey: Journey) -> set[str]:
-    graph = _branch_graph(journey)
     roots = [journey.start_stage_id(), *journey.site.throughout]
-    seen: set[str] = set()
-    pending = [r for r in roots if r in journey.stages]
-    while pending:
-        node = pending.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        pending.extend(graph.get(node, []))
-    return seen
+    return reachable(_branch_graph(journey), [r for r in roots if r in journey.stages])
 
 
 def _check_branches(report: _Reporter, journey: Journey) -> None:
@@ -129,7 +99,7 @@ def _check_branches(report: _Reporter, journey: Journey) -> None:
                 report.error(f"stages/{sid}", key_path,
                              f"'{branch.stage}' is listed twice in 'next'", "duplicate-id")
             seen.add(branch.stage)
-    cycle = _find_cycle(_branch_graph(journey))
+    cycle = find_cycle(_branch_graph(journey))
     if cycle and len(cycle) > 2:
         report.error(f"stages/{cycle[0]}", ("next",),
                      "the route goes round in a loop: " + " -> ".join(cycle)
@@ -138,7 +108,7 @@ def _check_branches(report: _Reporter, journey: Journey) -> None:
         return  # reachability means little while some stages did not load
     reachable = reachable_stages(journey)
     for sid in journey.stages:
-        if sid not in reachable:
+        if sid not in reachable and not journey.stages[sid].draft:
             report.error(f"stages/{sid}", (),
                          f"stage '{sid}' cannot be reached from the start "
                          f"('{journey.start_stage_id()}'); add it to another stage's 'next'",
@@ -210,6 +180,10 @@ def content_items(journey: Journey) -> Iterator[tuple[str, BaseModel]]:
         yield f"stages/{sid}", stage
     for sid, service in journey.services.items():
         yield f"services/{sid}", service
+    if journey.questions is not None:
+        yield "where-am-i", journey.questions
+    if journey.bank_holidays is not None:
+        yield "bank-holidays", journey.bank_holidays
 
 
 def _check_text(report: _Reporter, journey: Journey, page_paths: set[str] | None) -> None:
@@ -244,4 +218,8 @@ def validate(journey: Journey, *, today: dt.date, page_paths: set[str] | None
     _check_previous_ids(report, journey)
     _check_text(report, journey, page_paths)
     problems.extend(review_problems(journey, today))
+    problems.extend(unfinished_problems(journey))
+    problems.extend(question_problems(journey))
+    problems.extend(bank_holiday_problems(journey, today))
+    problems.extend(search_word_problems(journey))
     return problems
