@@ -248,9 +248,9 @@ def test_check_links_finds_every_external_address_at_its_line() -> None:
     journey, _ = load_journey(ROOT / "journey", ROOT)
     assert journey is not None
     links = external_links(journey)
-    assert any(link.path.startswith("journey/stages/") and "](https://" in
-               (ROOT / link.path).read_text(encoding="utf-8").split("\n")[link.line - 1]
-               for link in links), "no Markdown link in a stage's text was found"
+    assert any(link.path.startswith(("journey/stages/", "journey/services/")) and "](https://"
+               in (ROOT / link.path).read_text(encoding="utf-8").split("\n")[link.line - 1]
+               for link in links), "no Markdown link in a stage's or service's text was found"
     for link in links:
         assert link.url.startswith("https://")
         line = (ROOT / link.path).read_text(encoding="utf-8").split("\n")[link.line - 1]

@@ -166,3 +166,19 @@ def test_titles_are_escaped_in_the_built_html(content_copy: Path, title: str) ->
     assert "Victims &amp; &#34;families&#34;" in html
     assert 'Victims & "families"' not in html
     assert parse(site / "stages" / "the-trial" / "index.html").title.startswith(title)
+
+
+def test_every_stage_page_shows_help_now_from_the_service_files(built_site: Path) -> None:
+    """Phone numbers are written once, in the service's file; every stage page shows them."""
+    site_settings = yaml.safe_load((ROOT / "journey" / "site.yml").read_text())
+    phones = [phone["number"].replace(" ", "")
+              for sid in site_settings["help_now"]
+              for phone in yaml.safe_load(
+                  (ROOT / "journey" / "services" / f"{sid}.yml").read_text())
+              ["contact"].get("phones", [])]
+    assert phones, "help_now should name at least one service with a phone number"
+    for sid in STAGES:
+        html = (built_site / "stages" / sid / "index.html").read_text()
+        assert 'id="help-now"' in html, sid
+        for number in phones:
+            assert f'href="tel:{number}"' in html, (sid, number)

@@ -4,12 +4,12 @@ HTML_CodeSniffer at WCAG2AAA that is counted but does not fail the build."""
 from __future__ import annotations
 
 import json
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from .a11y_report import Finding
+from .a11y_tools import output_tail, run_for_json_report
 from .browser import CHROMIUM_FLAGS
 
 # Both passes go to one pa11y-ci run, so one browser serves them all. pa11y-ci keys its
@@ -73,18 +73,12 @@ def run_pa11y(node: str, pa11y_ci: Path, base_url: str, pages: list[str], chromi
         config_file = Path(work) / "pa11y-ci.json"
         config = pa11y_config(base_url, pages, chromium, report_file)
         config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")
-        try:
-            result = subprocess.run([node, str(pa11y_ci), "--config", str(config_file)],
-                                    capture_output=True, text=True, cwd=work,
-                                    timeout=TIMEOUT_SECONDS, check=False)
-            output = result.stderr + result.stdout
-        except subprocess.TimeoutExpired:
-            output = f"pa11y-ci took longer than {TIMEOUT_SECONDS} seconds"
-        try:
-            report = json.loads(report_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        report, output = run_for_json_report(
+            "pa11y-ci", [node, str(pa11y_ci), "--config", str(config_file)], report_file,
+            timeout=TIMEOUT_SECONDS, cwd=Path(work))
+        if report is None:
             return [Finding("pa11y", "", "pa11y-ci-failed",
-                            "pa11y-ci wrote no readable report: " + _tail(output))]
+                            "pa11y-ci wrote no readable report: " + output_tail(output))]
     findings = findings_from_report(report, base_url)
     checked = set(report.get("results", {}))
     for page in pages:
@@ -93,7 +87,3 @@ def run_pa11y(node: str, pa11y_ci: Path, base_url: str, pages: list[str], chromi
                 findings.append(Finding("pa11y", page, "page-not-checked",
                                         f"pa11y-ci has no result for {url}"))
     return findings
-
-
-def _tail(text: str, lines: int = 15) -> str:
-    return "\n".join(text.strip().splitlines()[-lines:]) or "(no output)"

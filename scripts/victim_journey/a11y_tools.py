@@ -5,11 +5,13 @@ the tool and the command that installs it."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .browser import INSTALL_HINT, find_chromium
 
@@ -98,3 +100,26 @@ def find_tools(root: Path | None = None) -> Tools:
     if missing or node is None or chromium is None:
         raise ToolsMissing(missing)
     return Tools(node, pa11y_ci, html_validate, config, axe_script, chromium)
+
+
+def run_for_json_report(tool: str, command: list[str], report_file: Path, *,
+                        timeout: int, cwd: Path | None = None) -> tuple[Any | None, str]:
+    """Run a Node tool that writes a JSON report to `report_file`. Returns the report
+    (None when the tool wrote none that can be read) and the tool's own output, for the
+    message that explains why."""
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, cwd=cwd,
+                                timeout=timeout, check=False)
+        output = result.stderr + result.stdout
+    except subprocess.TimeoutExpired:
+        output = f"{tool} took longer than {timeout} seconds"
+    try:
+        return json.loads(report_file.read_text(encoding="utf-8")), output
+    except (OSError, ValueError):
+        return None, output
+
+
+def output_tail(text: str, lines: int = 15) -> str:
+    """The end of a tool's output, enough to say what went wrong."""
+    kept = text.strip().splitlines()[-lines:]
+    return "\n".join(kept) if kept else "(no output)"

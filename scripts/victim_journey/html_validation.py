@@ -18,12 +18,11 @@ and html-validate refuses unknown keys, so the reasons for them are here:
 
 from __future__ import annotations
 
-import json
-import subprocess
 import tempfile
 from pathlib import Path
 
 from .a11y_report import Finding
+from .a11y_tools import output_tail, run_for_json_report
 
 TIMEOUT_SECONDS = 300
 
@@ -48,20 +47,14 @@ def run_html_validate(node: str, html_validate: Path, config: Path, site_dir: Pa
     with tempfile.TemporaryDirectory(prefix="vj-html-validate-") as work:
         # Written to a file, not read from a pipe, so a large report is never cut short.
         report_file = Path(work) / "html-validate.json"
-        try:
-            result = subprocess.run(
-                [node, str(html_validate), "--config", str(config),
-                 "--formatter", f"json={report_file}", *map(str, files)],
-                capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-            output = result.stderr + result.stdout
-        except subprocess.TimeoutExpired:
-            output = f"html-validate took longer than {TIMEOUT_SECONDS} seconds"
-        try:
-            report = json.loads(report_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        report, output = run_for_json_report(
+            "html-validate",
+            [node, str(html_validate), "--config", str(config),
+             "--formatter", f"json={report_file}", *map(str, files)],
+            report_file, timeout=TIMEOUT_SECONDS)
+        if report is None:
             return [Finding("html-validate", "", "html-validate-failed",
-                            "html-validate wrote no readable report: "
-                            + (output.strip() or "(no output)"))]
+                            "html-validate wrote no readable report: " + output_tail(output))]
     findings = []
     for result_file in report:
         page = page_of(Path(result_file["filePath"]).resolve(), site_dir.resolve())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -76,6 +77,11 @@ class Journey:
 
     def term_by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.glossary.terms}
+
+    def oldest_review(self) -> dt.date:
+        """The stalest review date of all: a page built from every file is only as fresh
+        as its stalest part."""
+        return min(item.last_reviewed for _, item in self.reviewed_items())
 
     def reviewed_items(self) -> Iterator[tuple[str, Reviewed]]:
         """(file key, item) for everything that carries review metadata."""

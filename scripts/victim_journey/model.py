@@ -247,6 +247,11 @@ class SiteSettings(Strict):
         default_factory=list,
         description="Stages that run alongside the whole route, such as support.")
     quick_exit_url: HttpsUrl = "https://www.bbc.co.uk/weather"
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services shown with their phone numbers and website in a "
+                    "'Get help now' box on every stage page. Their contact details come "
+                    "from their own files, so a number is written in one place only.")
     review_interval_months: int = Field(default=12, ge=1, le=36)
     review_warning_days: int = Field(default=30, ge=0, le=365)
     owner: PlainText

@@ -105,14 +105,11 @@ def letter_groups(entries: list[Entry]) -> list[LetterGroup]:
 
 def render_a_to_z(journey: Journey) -> RenderedPage:
     items = search_items(journey)
-    reviewed = [s.last_reviewed for s in journey.stages.values()]
-    reviewed += [s.last_reviewed for s in journey.services.values()]
-    reviewed += [journey.rights.last_reviewed, journey.glossary.last_reviewed]
     meta = {
         "description": "Every topic on this site from A to Z, with the other words people "
                        "use for them.",
         # As fresh as its stalest part: it lists words from every file.
-        "last_reviewed": min(reviewed).isoformat(),
+        "last_reviewed": journey.oldest_review().isoformat(),
         "owner": journey.site.owner,
     }
     return _page(A_TO_Z_PAGE, "a-to-z.md.j2", "A to Z", meta,

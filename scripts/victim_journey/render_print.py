@@ -50,13 +50,10 @@ def _parts(journey: Journey) -> list[PrintPart]:
 def render_print(journey: Journey) -> RenderedPage:
     # The oldest review date: the whole guide is only as fresh as its stalest part, and
     # each part shows its own date as well.
-    reviewed = [s.last_reviewed for s in journey.stages.values()]
-    reviewed += [s.last_reviewed for s in journey.services.values()]
-    reviewed += [journey.rights.last_reviewed, journey.glossary.last_reviewed]
     meta = {
         "description": "The whole guide on one page to print: every step, your rights "
                        "and where to get help.",
-        "last_reviewed": min(reviewed).isoformat(),
+        "last_reviewed": journey.oldest_review().isoformat(),
         "owner": journey.site.owner,
         # Every sentence here is also on its own page; indexing it twice would double
         # the search index and send searches to this long page.

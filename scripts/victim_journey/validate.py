@@ -134,6 +134,10 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
         for index, term in enumerate(stage.terms):
             _check_references(report, f"stages/{sid}", ("terms", index), term,
                               "glossary term", term_ids)
+    service_ids = sorted(journey.services)
+    for index, ref in enumerate(journey.site.help_now):
+        _check_references(report, "site", ("help_now", index), ref, "service", service_ids,
+                          journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
             _check_references(report, f"services/{sid}", ("stages", index), ref, "stage",
