@@ -78,3 +78,27 @@ def test_comment_only_file_is_empty(tmp_path: Path) -> None:
 def test_two_documents_are_refused(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "a: 1\n---\nb: 2\n")
     assert [p.code for p in problems] == ["yaml-syntax"]
+
+
+def test_libyaml_and_python_parsers_agree(monkeypatch) -> None:
+    """libyaml is used for speed where PyYAML has it; both must read every file the same
+    way: same data, same positions, same problems."""
+    import victim_journey.loader as loader
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "journey").rglob("*.yml"))
+    files += sorted((root / "tests" / "golden").rglob("*.yml"))
+    assert loader._Loader is not loader._PythonLoader, "libyaml is not in use"
+
+    def read_all():
+        results = []
+        for path in files:
+            loaded, problems = loader.load_yaml(path, path.name)
+            results.append((loaded and (loaded.data, loaded.value_locations,
+                                        loaded.key_locations, loaded.block_text_lines),
+                            [(p.line, p.column, p.code) for p in problems]))
+        return results
+
+    fast = read_all()
+    monkeypatch.setattr(loader, "_Loader", loader._PythonLoader)
+    assert read_all() == fast

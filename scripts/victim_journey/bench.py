@@ -118,14 +118,18 @@ def dump_rendered_pages(project: Path, dest: Path) -> int:
 def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall time and peak resident memory (MiB) of one child process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode() if process.stderr else ""
+    # The log goes to a file, not a pipe: a big build logs more than a pipe holds, and
+    # the child would block on it while we wait for it to end.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        log.seek(0)
+        stderr = log.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr}")
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-4000:]}")
     # ru_maxrss is in KiB on Linux.
     return elapsed, usage.ru_maxrss / 1024
 

@@ -9,6 +9,7 @@ being written here.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -104,13 +105,25 @@ def _source_file_key(page_path: str) -> str:
     return {RIGHTS_PAGE: "rights", GLOSSARY_PAGE: "glossary"}.get(page_path, "site")
 
 
+_HEADING_LINE = re.compile(r"^\s*(?:<h[1-6][\s>]|#{1,6}\s)")
+
+
 def page_text(page: RenderedPage) -> str:
-    """A generated page's Markdown without its front matter."""
+    """A generated page's own prose: its Markdown without the front matter and without
+    the sections left out of search (lists of rights, services, stages, words and
+    sources). Those only repeat other files' titles, so scoring them would blame this
+    page for another file's wording, or for how many services help at a stage."""
     markdown = page.markdown
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
         markdown = markdown[end + 5:] if end != -1 else markdown
-    return markdown
+    kept, skipping = [], False
+    for line in markdown.split("\n"):
+        if _HEADING_LINE.match(line):
+            skipping = 'data-search-exclude="true"' in line
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _page_problems(journey: Journey, pages: Iterable[RenderedPage],
