@@ -12,10 +12,19 @@ import pytest
 
 from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from victim_journey.build import run_mkdocs_build
+from victim_journey.journey import Journey, load_journey
 from victim_journey.serve import serve_directory, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "journey"
+
+
+@pytest.fixture(scope="session")
+def real_journey() -> Journey:
+    """The real content in journey/, loaded once for every test that reads it."""
+    journey, problems = load_journey(CONTENT, ROOT)
+    assert journey is not None, problems
+    return journey
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,6 @@ from victim_journey.deadlines import (
     add_working_days,
     review_deadlines,
 )
-from victim_journey.journey import load_journey
 from victim_journey.render import render_site
 from victim_journey.render_deadlines import example_day, full_date
 from victim_journey.review import add_months
@@ -28,10 +27,8 @@ CASES = deadline_cases()
 
 
 @pytest.fixture(scope="module")
-def journey():
-    journey, problems = load_journey(ROOT / "journey", ROOT)
-    assert journey is not None, problems
-    return journey
+def journey(real_journey):
+    return real_journey
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from sitecheck import resolve
-from victim_journey.journey import load_journey
 from victim_journey.journey_map import journey_map_svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,10 +20,8 @@ FOCUS_YELLOW = "rgb(255, 221, 0)"
 
 
 @pytest.fixture(scope="module")
-def journey() -> Any:
-    journey, problems = load_journey(ROOT / "journey", ROOT)
-    assert journey is not None, problems
-    return journey
+def journey(real_journey: Any) -> Any:
+    return real_journey
 
 
 def _published_stage_ids(journey: Any) -> list[str]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from victim_journey.journey import load_journey
+from victim_journey.journey import Journey
 
 ROOT = Path(__file__).resolve().parent.parent
 NEUTRAL_PAGE = "<!doctype html><title>Neutral page</title><p>Weather</p>"
@@ -27,10 +27,8 @@ BUTTON = "[data-vj-exit] a.vj-exit__button"
 
 
 @pytest.fixture(scope="module")
-def exit_url() -> str:
-    journey, problems = load_journey(ROOT / "journey", ROOT)
-    assert journey is not None, problems
-    return journey.site.quick_exit_url
+def exit_url(real_journey: Journey) -> str:
+    return real_journey.site.quick_exit_url
 
 
 @pytest.fixture(scope="module")

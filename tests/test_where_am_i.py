@@ -15,7 +15,6 @@ import pytest
 
 from sitecheck import resolve
 from victim_journey.cli import main as cli_main
-from victim_journey.journey import load_journey
 from victim_journey.render_questions import question_page, render_question_pages
 from victim_journey.site_urls import page_url
 
@@ -63,10 +62,9 @@ def _links(path: Path) -> MainContentLinks:
 
 
 @pytest.fixture(scope="module")
-def journey() -> Any:
-    journey, problems = load_journey(ROOT / "journey", ROOT)
-    assert journey is not None and journey.questions is not None, problems
-    return journey
+def journey(real_journey: Any) -> Any:
+    assert real_journey.questions is not None
+    return real_journey
 
 
 def _relative(site: Path, path: Path) -> str:
