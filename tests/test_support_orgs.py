@@ -358,6 +358,9 @@ def test_printing_a_stage_hides_controls_and_shows_where_it_came_from(
         locator = page.locator(selector)  # type: ignore[attr-defined]
         for index in range(locator.count()):
             assert not locator.nth(index).is_visible(), selector
+    # The content itself still prints.
+    for selector in (".md-content h1", "#what-happens", "#help-now"):
+        assert page.locator(selector).first.is_visible(), selector  # type: ignore[attr-defined]
     info = page.locator(".vj-print-info")  # type: ignore[attr-defined]
     assert info.is_visible()
     text = info.inner_text()
