@@ -74,7 +74,24 @@
     // Text set after the element is in the page is announced more reliably.
     overlay.textContent = MESSAGES.leaving;
     document.title = MESSAGES.leaving;
-    window.location.replace(exitUrl);
+    leaveAfterPaint();
+  }
+
+  // Leave once the blank overlay has been drawn, so anyone looking at the screen sees it
+  // at once rather than the page lingering while the other site loads. The timer is a
+  // fallback for browsers that hold back animation frames.
+  function leaveAfterPaint() {
+    var left = false;
+    function leave() {
+      if (!left) {
+        left = true;
+        window.location.replace(exitUrl);
+      }
+    }
+    window.requestAnimationFrame(function () {
+      window.setTimeout(leave, 0);
+    });
+    window.setTimeout(leave, 100);
   }
 
   function onKeyDown(event) {
