@@ -15,9 +15,10 @@ from .model import HTTPS_URL_PATTERN
 ALLOWED_LINK_PREFIXES = ("https://", "mailto:", "tel:")
 
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--|!|\?)")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]*>")
+# Shared with plain_text.py, which strips the same syntax before scoring readability.
+AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]*>")
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _INTERNAL_LINK = re.compile(r"^[a-z0-9][a-z0-9/._-]*\.md(#[a-z0-9-]+)?$|^#[a-z0-9-]+$")
 
@@ -34,12 +35,12 @@ def check_markup(text: str, *, allow_blocks: bool) -> list[MarkupFinding]:
     """Every problem in one text value; `allow_blocks` is False for one-line fields."""
     findings: list[MarkupFinding] = []
     for index, line in enumerate(text.split("\n")):
-        for match in _AUTOLINK.finditer(line):
+        for match in AUTOLINK.finditer(line):
             findings.append(MarkupFinding(
                 index, match.start() + 1,
                 f"write the link as [words that say where it goes]({match.group(0)[1:-1]})",
                 "raw-html"))
-        without_autolinks = _AUTOLINK.sub("", line)
+        without_autolinks = AUTOLINK.sub("", line)
         for match in _RAW_HTML.finditer(without_autolinks):
             snippet = without_autolinks[match.start():match.start() + 20].split(">")[0]
             findings.append(MarkupFinding(
@@ -75,7 +76,7 @@ def check_markup(text: str, *, allow_blocks: bool) -> list[MarkupFinding]:
                 f"link to '{target}' is not allowed; links must start with https://, mailto: "
                 "or tel:, or name a page of this site from the top, such as 'stages/the-trial.md'",
                 "bad-link"))
-        if _HEADING.match(line):
+        if HEADING.match(line):
             findings.append(MarkupFinding(
                 index, 1, "headings are not allowed in content text; the page makes its own "
                 "headings", "heading-in-text"))

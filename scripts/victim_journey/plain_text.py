@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .markup import AUTOLINK, HEADING
+
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_HEADING_MARKER = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE_MARKER = re.compile(r"^\s*>\s?")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])|`")
 # A sentence ends at . ! or ? (perhaps followed by a closing quote or bracket) when the
@@ -31,9 +31,9 @@ class Sentence:
 
 def strip_markdown_line(line: str) -> str:
     """One line of Markdown as plain words: link text kept, syntax and tags removed."""
-    line = _HEADING_MARKER.sub("", _QUOTE_MARKER.sub("", line))
+    line = HEADING.sub("", _QUOTE_MARKER.sub("", line))
     line = _LIST_MARKER.sub("", line)
-    line = _LINK.sub(r"\1", _AUTOLINK.sub("", line))
+    line = _LINK.sub(r"\1", AUTOLINK.sub("", line))
     line = _HTML_TAG.sub(" ", line)
     return " ".join(_EMPHASIS.sub("", line).split())
 
@@ -43,7 +43,7 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for index, raw in enumerate(text.split("\n")):
-        starts_item = bool(_LIST_MARKER.match(raw) or _HEADING_MARKER.match(raw))
+        starts_item = bool(_LIST_MARKER.match(raw) or HEADING.match(raw))
         plain = strip_markdown_line(raw)
         if not plain or starts_item:
             if current:
@@ -51,7 +51,7 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
             current = []
         if plain:
             current.append((index, plain))
-            if _HEADING_MARKER.match(raw):  # a heading is a block of its own
+            if HEADING.match(raw):  # a heading is a block of its own
                 blocks.append(current)
                 current = []
     if current:
