@@ -17,19 +17,15 @@ from .a11y_pa11y import run_pa11y
 from .a11y_report import Outcome, problems, summary_lines, write_reports
 from .a11y_tools import Tools, ToolsMissing, find_tools, project_root
 from .html_validation import run_html_validate
-from .serve import serve_directory, site_pages
+from .serve import not_found_pages, serve_directory, site_pages
 
 EXIT_PROBLEMS = 1
 EXIT_TOOLS_MISSING = 2
-NOT_FOUND_PAGE = "404.html"
 
 
 def pages_to_check(site_dir: Path) -> list[str]:
-    """Every page of the site, with the 404 page, which readers meet too."""
-    pages = site_pages(site_dir)
-    if (site_dir / NOT_FOUND_PAGE).is_file():
-        pages.append(NOT_FOUND_PAGE)
-    return pages
+    """Every page of the site, in every language, with the 404 pages."""
+    return site_pages(site_dir) + not_found_pages(site_dir)
 
 
 def check_site(site_dir: Path, tools: Tools) -> Outcome:

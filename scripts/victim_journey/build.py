@@ -1,5 +1,11 @@
 """Build the site safely: check content first, build into a fresh folder, then swap it
-into place, so a failed build never leaves a half-written site/."""
+into place, so a failed build never leaves a half-written site/.
+
+Each language is its own MkDocs build: mkdocs.yml for English at the top of the site, and
+mkdocs.<code>.yml for each translation, under /<code>/. They run side by side (the
+machines this runs on have at least 2 cores), each into its own folder, and are put
+together only when all have succeeded.
+"""
 
 from __future__ import annotations
 
@@ -10,39 +16,85 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .languages import LANGUAGES, SOURCE_LANGUAGE
+
+MAIN_CONFIG = "mkdocs.yml"
+
 
 class BuildFailed(Exception):
     pass
 
 
+def edition_configs(root: Path) -> dict[str, Path]:
+    """{language prefix: MkDocs config} for every language that has a config file."""
+    configs = {SOURCE_LANGUAGE.prefix: root / MAIN_CONFIG}
+    for language in LANGUAGES.values():
+        config = root / f"mkdocs.{language.code}.yml"
+        if language is not SOURCE_LANGUAGE and config.is_file():
+            configs[language.prefix] = config
+    return configs
+
+
+def _mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
+    # Never add -q: with --strict it hides broken links and exits 0 (mkdocs#4126).
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+            "--config-file", str(config_file), "--site-dir", str(site_dir)]
+
+
+def _environment(env: dict[str, str] | None) -> dict[str, str]:
+    return env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def run_mkdocs_build(config_file: Path, site_dir: Path, *, env: dict[str, str] | None = None
                      ) -> subprocess.CompletedProcess[str]:
-    # Never add -q: with --strict it hides broken links and exits 0 (mkdocs#4126).
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(config_file), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    """One language's MkDocs build."""
+    return subprocess.run(_mkdocs_command(config_file, site_dir), capture_output=True,
+                          text=True, env=_environment(env), check=False)
 
 
-def build_into(config_file: Path, site_dir: Path) -> str:
-    """Build into a temporary folder beside site_dir and swap it in. Returns MkDocs' log."""
+def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> str:
+    """Build every language into site_dir (which must not exist yet), side by side.
+    Returns MkDocs' logs; raises BuildFailed with them if any build fails."""
+    configs = edition_configs(root)
+    parts = {prefix: site_dir if not prefix else site_dir.parent / f"{site_dir.name}-{prefix}"
+             .rstrip("/") for prefix in configs}
+    running = {prefix: subprocess.Popen(
+        _mkdocs_command(config, parts[prefix]), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, env=_environment(env))
+        for prefix, config in configs.items()}
+    logs, failed = [], False
+    for prefix, process in running.items():
+        stdout, stderr = process.communicate()
+        logs.append(f"--- {configs[prefix].name}\n{stderr}{stdout}")
+        failed = failed or process.returncode != 0
+    try:
+        if failed:
+            raise BuildFailed("\n".join(logs))
+        for prefix, part in parts.items():
+            if prefix:
+                os.replace(part, site_dir / prefix.rstrip("/"))
+    finally:
+        for prefix, part in parts.items():
+            if prefix and part.exists():
+                shutil.rmtree(part, ignore_errors=True)
+    return "\n".join(logs)
+
+
+def build_into(root: Path, site_dir: Path) -> str:
+    """Build every language into a temporary folder beside site_dir and swap it in.
+    Returns MkDocs' logs."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        result = run_mkdocs_build(config_file, staging)
-        if result.returncode != 0:
-            raise BuildFailed(result.stderr + result.stdout)
+        logs = build_all(root, staging / "site")
         old = None
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
             os.replace(site_dir, old / "site")
-        os.replace(staging, site_dir)
+        os.replace(staging / "site", site_dir)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        return result.stderr
+        return logs
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)

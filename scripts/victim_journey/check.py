@@ -1,26 +1,38 @@
-"""The one entry point for checking content: load every file, then run every check."""
+"""The one entry point for checking content: load every file, then run every check, for
+the English and for each translation."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
+from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
 from .plain_english import check_plain_english
-from .problems import Problem, has_errors, sort_problems
+from .problems import Problem, error, has_errors, sort_problems
 from .published_urls import registry_problems
 from .render import RenderedPage, render_site
-from .validate import validate
+from .translated_docs import DocsTranslation, check_translated_docs
+from .translations import Translation, gap_problem, translate_journey
+from .validate import text_problems, validate
 
 TODAY_VARIABLE = "VICTIM_JOURNEY_TODAY"
+DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy
+ALL_LANGUAGES: tuple[Language, ...] = tuple(LANGUAGES.values())
 
 
 def today_from_environment() -> dt.date:
     """Today, unless VICTIM_JOURNEY_TODAY fixes the date (for tests and previews)."""
     value = os.environ.get(TODAY_VARIABLE)
     return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def docs_dir(docs_root: Path, language: Language) -> Path:
+    return docs_root / language.code
 
 
 def hand_written_pages(docs_dir: Path | None) -> set[str]:
@@ -30,30 +42,90 @@ def hand_written_pages(docs_dir: Path | None) -> set[str]:
 
 
 @dataclass(frozen=True)
+class Edition:
+    """The site in one language: its journey and its generated pages. Its hand-written
+    pages are those of the English, translated where a translation exists."""
+
+    language: Language
+    journey: Journey
+    pages: list[RenderedPage]
+    translation: Translation | None = None
+    docs: DocsTranslation | None = None
+
+
+@dataclass(frozen=True)
 class CheckedContent:
     journey: Journey | None
     problems: list[Problem]
     pages: list[RenderedPage]
+    # Every language checked, by code; empty if the English did not load.
+    editions: dict[str, Edition] = field(default_factory=dict)
 
 
 def check_content(content_dir: Path, *, root: Path | None = None,
-                  today: dt.date | None = None, docs_dir: Path | None = None
-                  ) -> CheckedContent:
+                  today: dt.date | None = None, docs_dir: Path | None = None,
+                  languages: Sequence[Language] = ALL_LANGUAGES,
+                  check_english_prose: bool = True) -> CheckedContent:
     """Load, render and validate. The journey is None if it could not be read; problems
     holds every error and warning, sorted by file and line; pages are the generated
-    pages (rendered once here, so validation can check links against them)."""
+    English pages (rendered once here, so validation can check links against them).
+
+    `docs_dir` is the folder of hand-written pages, with a folder per language.
+    `check_english_prose=False` skips the plain-English scoring of the English, for a
+    build of a translation only (the English build does it)."""
+    root = root or content_dir.parent
     journey, problems = load_journey(content_dir, root)
-    pages: list[RenderedPage] = []
-    if journey is not None:
-        pages = _render_if_possible(journey, problems)
-        page_paths = {page.path for page in pages} | hand_written_pages(docs_dir)
-        problems += validate(journey, today=today or today_from_environment(),
-                             page_paths=page_paths if pages else None)
-        problems += check_plain_english(journey, pages, content_dir, root or content_dir.parent)
-        if pages:  # without the pages, every published URL would look lost
-            problems += registry_problems(content_dir, root or content_dir.parent, journey,
-                                          page_paths)
-    return CheckedContent(journey, sort_problems(problems), pages)
+    if journey is None:
+        return CheckedContent(None, sort_problems(problems), [])
+    english_docs = docs_dir / SOURCE_LANGUAGE.code if docs_dir else None
+    pages = _render_if_possible(journey, problems)
+    page_paths = {page.path for page in pages} | hand_written_pages(english_docs)
+    problems += validate(journey, today=today or today_from_environment(),
+                         page_paths=page_paths if pages else None)
+    problems += _interface_problems(journey)
+    if check_english_prose:
+        problems += check_plain_english(journey, pages, content_dir, root)
+    if pages:  # without the pages, every published URL would look lost
+        problems += registry_problems(content_dir, root, journey, page_paths)
+    editions = {SOURCE_LANGUAGE.code: Edition(SOURCE_LANGUAGE, journey, pages)}
+    for language in languages:
+        if language is not SOURCE_LANGUAGE:
+            editions[language.code] = _check_translation(
+                journey, language, content_dir, root, docs_dir, page_paths, problems)
+    return CheckedContent(journey, sort_problems(problems), pages, editions)
+
+
+def _check_translation(journey: Journey, language: Language, content_dir: Path, root: Path,
+                       docs_root: Path | None, page_paths: set[str],
+                       problems: list[Problem]) -> Edition:
+    translation = translate_journey(journey, content_dir, root, language,
+                                    english_problems=problems)
+    problems += translation.problems
+    pages = _render_if_possible(translation.journey, problems)
+    for text in translation.texts:
+        problems += text_problems(text.loaded, text.path, text.text, text.kind,
+                                  page_paths if pages else None)
+    problems += _interface_problems(translation.journey)
+    docs = None
+    if docs_root is not None:
+        docs = check_translated_docs(docs_root, root, language, SOURCE_LANGUAGE)
+        problems += docs.problems
+        problems += [gap_problem(gap, journey.site.translations) for gap in docs.gaps]
+    return Edition(language, translation.journey, pages, translation, docs)
+
+
+def _interface_problems(journey: Journey) -> list[Problem]:
+    """Interface text the templates asked for but the table lacks (found while
+    rendering), and translations that expect other values than the English."""
+    loaded = journey.files.get("interface-text")
+    if loaded is None or journey.interface_text is None:
+        return []
+    found = [error(loaded.path, 1, 1, f"the templates need the text '{key}', which is "
+                   f"not in {INTERFACE_FILE}; add it", "missing-interface-text")
+             for key in sorted(journey.t.missing_keys)]
+    if journey.language is SOURCE_LANGUAGE:
+        found += interface_problems(journey.interface_text, loaded)
+    return found
 
 
 def _render_if_possible(journey: Journey, problems: list[Problem]) -> list[RenderedPage]:

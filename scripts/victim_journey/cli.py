@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import links_online, new_item
-from .check import TODAY_VARIABLE, check_content
+from . import links_online, new_item, translation_cli
+from .check import DOCS_DIR, TODAY_VARIABLE, check_content
 from .problems import Problem, Severity
 
 
@@ -36,7 +36,7 @@ def _summary(problems: Sequence[Problem]) -> str:
 def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     problems = check_content(root / args.content, root=root, today=args.today,
-                             docs_dir=root / "docs").problems
+                             docs_dir=root / DOCS_DIR).problems
     _print_problems(problems, args.format)
     errors = any(p.severity is Severity.ERROR for p in problems)
     print(("content has problems: " if errors else "content is valid: ") + _summary(problems),
@@ -51,14 +51,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.today:
         os.environ[TODAY_VARIABLE] = args.today.isoformat()
     problems = check_content(root / args.content, root=root, today=args.today,
-                             docs_dir=root / "docs").problems
+                             docs_dir=root / DOCS_DIR).problems
     _print_problems(problems, "text")
     if any(p.severity is Severity.ERROR for p in problems):
         print(f"build stopped before writing anything: {_summary(problems)}", file=sys.stderr)
         return 1
     site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
     try:
-        build_into(root / "mkdocs.yml", site_dir)
+        build_into(root, site_dir)
     except BuildFailed as exc:
         print(str(exc).rstrip(), file=sys.stderr)
         print("build failed; the previous site/ is unchanged", file=sys.stderr)
@@ -102,6 +102,12 @@ def cmd_review_report(args: argparse.Namespace) -> int:
                  else "ok")
         print(f"{status.due.isoformat():<12} {state:<9} {status.last_reviewed.isoformat():<14} "
               f"{status.owner[:32]:<32} {status.path}")
+    from .translation_cli import unchecked_translations
+
+    unchecked = unchecked_translations(journey, root / args.content, root)
+    print(f"\nTranslations that need a check by a fluent speaker: {len(unchecked)}")
+    for item in unchecked:
+        print(f"  {item.path}  (translated {item.info.translated_on.isoformat()})")
     return 0
 
 
@@ -110,11 +116,11 @@ def cmd_urls(args: argparse.Namespace) -> int:
     from .published_urls import run_urls
 
     root = Path(args.root).resolve()
-    checked = check_content(root / args.content, root=root, docs_dir=root / "docs")
+    checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR)
     if checked.journey is None or not checked.pages:
         _print_problems(checked.problems, "text")
         return 1
-    page_paths = {page.path for page in checked.pages} | hand_written_pages(root / "docs")
+    page_paths = {page.path for page in checked.pages} | hand_written_pages(root / DOCS_DIR / "en")
     mode = "update" if args.update else "check" if args.check else "list"
     return run_urls(mode, root / args.content, root, checked.journey, page_paths,
                     sys.stdout, sys.stderr)
@@ -182,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new_item.add_command(commands)  # victim-journey new stage|service ID
     links_online.add_command(commands)  # victim-journey check-links [--online]
+    translation_cli.add_command(commands)  # translation-report, translation-stamp
     return parser
 
 

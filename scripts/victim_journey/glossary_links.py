@@ -64,10 +64,11 @@ def _matcher(entries: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def link_terms(markdown: str, terms: Iterable[Term], linked: set[str],
-               href: Callable[[str], str]) -> str:
+               href: Callable[[str], str], title: Callable[[str], str]) -> str:
     """`markdown` with the first use of each term not yet in `linked` made a link to
-    `href(term_id)`. Adds the ids it links to `linked`, so that the next field of the same
-    page links each term at most once. Terms the text already links to count as linked."""
+    `href(term_id)`, with `title(term)` as its title (the page's language). Adds the ids
+    it links to `linked`, so that the next field of the same page links each term at most
+    once. Terms the text already links to count as linked."""
     terms = list(terms)
     if not terms:
         return markdown
@@ -80,8 +81,8 @@ def link_terms(markdown: str, terms: Iterable[Term], linked: set[str],
         if term_id in linked:
             return match.group(0)
         linked.add(term_id)
-        title = f"Words explained: {by_id[term_id].term}".replace('"', "'")
-        return f'[{match.group(0)}]({href(term_id)} "{title}")'
+        said = title(by_id[term_id].term).replace('"', "'")
+        return f'[{match.group(0)}]({href(term_id)} "{said}")'
 
     pieces: list[str] = []
     position = 0

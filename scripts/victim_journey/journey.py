@@ -6,16 +6,20 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .interface_text import INTERFACE_FILE, Interface
+from .languages import ENGLISH, Language
 from .loader import LoadedFile, load_yaml
 from .model import (
     ID_PATTERN,
     BankHolidaysFile,
     GlossaryFile,
+    InterfaceTextFile,
     QuestionsFile,
     Reviewed,
     Right,
@@ -56,6 +60,16 @@ class Journey:
     unloaded_service_ids: frozenset[str] = frozenset()
     questions: QuestionsFile | None = None
     bank_holidays: BankHolidaysFile | None = None
+    interface_text: InterfaceTextFile | None = None
+    # The language the text is in. A translated journey (translations.py) has the same
+    # structure as the English one, with its text fields translated.
+    language: Language = ENGLISH
+
+    @cached_property
+    def t(self) -> Interface:
+        """The site's own text (headings, labels) in this journey's language."""
+        assert self.interface_text is not None, "the journey has no interface-text.yml"
+        return Interface(self.interface_text, self.language)
 
     # --- derived views: computed here once so every page agrees -----------------------
     def route_stage_ids(self) -> list[str]:
@@ -95,6 +109,8 @@ class Journey:
             yield "where-am-i", self.questions
         if self.bank_holidays is not None:
             yield "bank-holidays", self.bank_holidays
+        if self.interface_text is not None:
+            yield "interface-text", self.interface_text
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -170,6 +186,7 @@ def load_journey(content_dir: Path, root: Path | None = None
     questions = single(QUESTIONS_FILE, QuestionsFile, "where-am-i", required=False)
     bank_holidays = single(BANK_HOLIDAYS_FILE, BankHolidaysFile, "bank-holidays",
                            required=False)
+    interface_text = single(INTERFACE_FILE, InterfaceTextFile, "interface-text")
 
     def many(folder: str, model: type[BaseModel]) -> tuple[dict[str, BaseModel], set[str]]:
         items, unloaded = {}, set()
@@ -185,7 +202,7 @@ def load_journey(content_dir: Path, root: Path | None = None
 
     stages, unloaded_stages = many(STAGES_DIR, Stage)
     services, unloaded_services = many(SERVICES_DIR, Service)
-    if site is None or rights is None or glossary is None:
+    if site is None or rights is None or glossary is None or interface_text is None:
         return None, problems
     assert isinstance(site, SiteSettings)
     assert isinstance(rights, RightsFile)
@@ -195,5 +212,6 @@ def load_journey(content_dir: Path, root: Path | None = None
                       unloaded_stage_ids=frozenset(unloaded_stages),
                       unloaded_service_ids=frozenset(unloaded_services),
                       questions=questions,  # type: ignore[arg-type]
-                      bank_holidays=bank_holidays)  # type: ignore[arg-type]
+                      bank_holidays=bank_holidays,  # type: ignore[arg-type]
+                      interface_text=interface_text)  # type: ignore[arg-type]
     return journey, problems

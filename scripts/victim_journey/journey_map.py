@@ -113,7 +113,8 @@ def _layout(journey: Journey) -> tuple[list[_Box], float, float]:
     y = 4.0
     for sid in journey.site.throughout:
         if sid in stages and not stages[sid].draft:
-            box = _Box(sid, "Any time", stages[sid].title, RAIL_X, width=RIGHT - RAIL_X,
+            box = _Box(sid, journey.t("any-time"), stages[sid].title, RAIL_X,
+                       width=RIGHT - RAIL_X,
                        support=True, row=-1)
             box.y, box.height = y, _box_height(box)
             boxes.append(box)
@@ -133,8 +134,8 @@ def _layout(journey: Journey) -> tuple[list[_Box], float, float]:
                 x, width = LEFT, RIGHT - LEFT
             else:
                 x, width = LEFT + slot * (column_width + COLUMN_GAP), column_width
-            row_boxes.append(_Box(sid, f"Step {number}", stages[sid].title, x, y, width,
-                                  row=row, column=slot))
+            row_boxes.append(_Box(sid, journey.t("step-number", number=number),
+                                  stages[sid].title, x, y, width, row=row, column=slot))
         height = max(_box_height(b) for b in row_boxes)
         for box in row_boxes:
             box.height = height
@@ -194,18 +195,19 @@ def _stage_link(box: _Box, href: str) -> str:
 
 
 def _description(journey: Journey, boxes: list[_Box]) -> str:
+    t = journey.t
     titles = {b.stage_id: b.title for b in boxes}
-    sentences = ["Arrows show what can happen next."]
+    sentences = [t("map-arrows")]
     for box in boxes:
         targets = [titles[b.stage] for b in journey.stages[box.stage_id].next
                    if b.stage in titles]
         if targets:
-            joined = (", ".join(targets[:-1]) + " or " + targets[-1]
+            joined = (", ".join(targets[:-1]) + f" {t('word-or')} " + targets[-1]
                       if len(targets) > 1 else targets[0])
-            sentences.append(f"{box.title} can lead to {joined}.")
+            sentences.append(t("map-leads-to", stage=box.title, next=joined))
     support = [b.title for b in boxes if b.support]
     if support:
-        sentences.append(f"{' and '.join(support)}: at any time, alongside every step.")
+        sentences.append(t("map-throughout", stages=f" {t('word-and')} ".join(support)))
     return " ".join(sentences)
 
 
@@ -227,7 +229,7 @@ def journey_map_svg(journey: Journey, href: Callable[[str], str]) -> Markup:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="vj-map__svg" '
         f'viewBox="0 0 {WIDTH} {height:g}" width="100%" role="group" '
         f'aria-labelledby="{MAP_ID}-title" aria-describedby="{MAP_ID}-desc">',
-        f'<title id="{MAP_ID}-title">Map of the steps</title>',
+        f'<title id="{MAP_ID}-title">{escape(journey.t("map-title"))}</title>',
         f'<desc id="{MAP_ID}-desc">{escape(_description(journey, boxes))}</desc>',
         f'<defs><marker id="{MAP_ID}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         f'markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
@@ -247,6 +249,5 @@ def journey_map_figure(journey: Journey, href: Callable[[str], str]) -> Markup:
     return Markup(
         f'<figure class="vj-map" id="{MAP_ID}">'
         f"{journey_map_svg(journey, href)}"
-        '<figcaption class="vj-map__caption">A map of the steps. Select a step to read '
-        "about it. The list below gives the same steps in words.</figcaption>"
+        f'<figcaption class="vj-map__caption">{escape(journey.t("map-caption"))}</figcaption>'
         "</figure>\n")

@@ -236,6 +236,18 @@ class PlainEnglishSettings(Strict):
         default=25, ge=10, le=60, description="The most words one sentence may have.")
 
 
+class TranslationSettings(Strict):
+    """How strictly translations are held to the English (see translations.py)."""
+
+    missing: Literal["warning", "error"] = Field(
+        default="warning",
+        description="A field or file with no Welsh yet. 'warning' lists it and shows the "
+                    "English, marked as English, with a notice; 'error' stops the build.")
+    stale: Literal["warning", "error"] = Field(
+        default="warning",
+        description="A Welsh field whose English has changed since it was translated.")
+
+
 class SiteSettings(Strict):
     """Settings for the whole site (journey/site.yml)."""
 
@@ -258,6 +270,10 @@ class SiteSettings(Strict):
     plain_english: PlainEnglishSettings = Field(
         default_factory=PlainEnglishSettings,
         description="Limits for the plain-English check. Leave out to use the defaults.")
+    translations: TranslationSettings = Field(
+        default_factory=TranslationSettings,
+        description="Whether a missing or out-of-date Welsh translation is a warning or "
+                    "an error. Leave out for warnings.")
 
 
 
@@ -326,3 +342,41 @@ class BankHolidaysFile(Reviewed):
 
     source: Source
     holidays: list[BankHoliday] = Field(min_length=1)
+
+
+InterfaceKey = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+
+
+class InterfaceString(Strict):
+    """One piece of the site's own text (a heading, a button, a label), in each language.
+    `{name}` marks a value the template fills in, such as `{number}`: the Welsh must use
+    the same names."""
+
+    en: PlainText
+    cy: PlainText | None = Field(
+        default=None, description="The Welsh. Leave out while it is not yet translated: "
+                                  "the page then shows the English, marked as English.")
+
+
+class InterfaceTextFile(Reviewed):
+    """Every piece of text the site's templates write, in English and Welsh
+    (journey/interface-text.yml): one translation table for the whole site."""
+
+    needs_fluent_check: bool = Field(
+        default=True, description="true until a fluent Welsh speaker has checked the Welsh.")
+    text: dict[InterfaceKey, InterfaceString] = Field(min_length=1)
+
+
+class TranslationInfo(Strict):
+    """The `translation:` block at the top of every translated file (journey/cy/**)."""
+
+    needs_fluent_check: bool = Field(
+        description="true until a fluent Welsh speaker has checked this translation. "
+                    "review-report lists every file that still needs it.")
+    translated_on: dt.date = Field(description="When the translation was made: YYYY-MM-DD.")
+    checked_by: PlainText | None = Field(
+        default=None, description="Who checked the translation, once it is checked.")
+    english: dict[str, str] = Field(
+        default_factory=dict,
+        description="Written by `victim-journey translation-stamp`: a short hash of the "
+                    "English of each field, as it was when translated. Do not edit.")

@@ -15,21 +15,25 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import check_content, hand_written_pages, today_from_environment
+from .check import DOCS_DIR, Edition, check_content, hand_written_pages, today_from_environment
 from .journey import Journey
+from .language_links import LanguageLinks
+from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .page_safety import secure_page
 from .privacy_config import privacy_problems
 from .problems import Severity
-from .render import RenderedPage, long_date
+from .render import RenderedPage
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
+from .theme_text import theme_text
+from .translated_docs import fallback_page
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
 
-# Warnings that are news for editors (validate shows them) but no reason to stop a
-# strict build.
-INFO_IN_BUILD = frozenset({"review-due"})
+# Warnings that are news for editors (validate and translation-report show them) but no
+# reason to stop a strict build. The site settings can make translation gaps errors.
+INFO_IN_BUILD = frozenset({"review-due", "translation-missing", "translation-stale"})
 
 # Front-matter values that Material prints into pages without escaping them.
 PRINTED_META = ("title", "description", "author", "owner")
@@ -37,17 +41,29 @@ PRINTED_META = ("title", "description", "author", "owner")
 
 class VictimJourneyConfig(Config):
     content_dir = config_options.Type(str, default="journey")
+    # The language this build publishes: "en" at the top of the site, or a translation
+    # ("cy") under /cy/. Each language is its own MkDocs build (mkdocs.yml, mkdocs.cy.yml).
+    language = config_options.Choice(tuple(LANGUAGES), default=SOURCE_LANGUAGE.code)
 
 
 class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     journey: Journey | None = None
     pages: list[RenderedPage]
+    edition: Edition
+    links: LanguageLinks
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        language = LANGUAGES[self.config.language]
+        translated = language is not SOURCE_LANGUAGE
         checked = check_content(root / self.config.content_dir, root=root,
-                                docs_dir=Path(config.docs_dir))
-        journey, problems = checked.journey, checked.problems
+                                docs_dir=root / DOCS_DIR,
+                                languages=(SOURCE_LANGUAGE, language),
+                                # the English build scores the English prose
+                                check_english_prose=not translated)
+        problems = checked.problems
+        edition = checked.editions.get(language.code)
+        journey = edition.journey if edition else None
         for problem in problems:
             if problem.severity is Severity.WARNING:
                 # A review falling due soon must not stop a strict build (and so a
@@ -62,12 +78,18 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         if errors or journey is None:
             # Raised before MkDocs writes anything, so the previous site/ stays as it was.
             raise PluginError("content has errors:\n" + "\n".join(errors))
-        self.journey = journey
-        self.pages = checked.pages
+        assert edition is not None
+        self.journey, self.edition, self.pages = journey, edition, edition.pages
+        # One site address for every language: a translation lives under its prefix.
+        self.links = LanguageLinks.for_site(config.site_url, language)
+        config.site_url = self.links.root_url(language)
+        # Material's own text (search, "Back to top") and <html lang> follow this.
+        config.theme["language"] = language.code
         config.site_name = escape(journey.site.title)
         config.site_description = escape(journey.site.description)
         if not config.nav:
-            config.nav = site_nav(journey, hand_written_pages(Path(config.docs_dir)))
+            config.nav = site_nav(journey, hand_written_pages(root / DOCS_DIR /
+                                                              SOURCE_LANGUAGE.code))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -76,6 +98,12 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
                 raise PluginError(f"docs/{page.path} clashes with a generated page; "
                                   "rename or remove it")
             files.append(File.generated(config, page.path, content=page.markdown))
+        # A hand-written page with no translation yet: the English, marked as English.
+        english_docs = Path(config.config_file_path).parent / DOCS_DIR / SOURCE_LANGUAGE.code
+        for missing in self.edition.docs.missing_pages if self.edition.docs else ():
+            english = (english_docs / missing).read_text(encoding="utf-8")
+            files.append(File.generated(config, missing, content=fallback_page(
+                english, self.journey.t("not-yet-translated") if self.journey else "")))
         # Redirect pages and open data: static files, so pages can link to them under
         # --strict, and `mkdocs serve` has them too; not pages, so not searched or in the nav.
         assert self.journey is not None
@@ -86,8 +114,12 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.journey is not None
-        env.filters["vj_long_date"] = lambda iso: long_date(_parse_date(iso))
+        text = self.journey.t
+        env.filters["vj_long_date"] = lambda iso: text.long_date(_parse_date(iso))
         env.globals["vj_site"] = self.journey.site
+        env.globals["vj_t"] = theme_text(text)
+        env.globals["vj_language"] = self.journey.language
+        env.globals["vj_links"] = self.links
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,

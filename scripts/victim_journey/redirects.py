@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
+from .interface_text import Interface
 from .journey import Journey
 from .render import service_page, stage_page
 from .site_urls import absolute_url, page_url, relative_url
@@ -46,28 +47,35 @@ def redirect_map(journey: Journey) -> dict[str, str]:
     return {move.old_url: move.new_url for move in moves(journey)}
 
 
-def redirect_html(move: Move, *, site_url: str | None, quick_exit_url: str) -> str:
-    """A redirect page that needs no JavaScript and runs no script at all."""
+def redirect_html(move: Move, *, site_url: str | None, quick_exit_url: str,
+                  text: Interface) -> str:
+    """A redirect page that needs no JavaScript and runs no script at all, in the
+    language of `text` (the site's own words)."""
+
+    def words(key: str, **values: str) -> Markup:
+        return escape(text(key, **values))
+
     target = relative_url(move.old_url, move.new_url)
     canonical = absolute_url(site_url, move.new_url) or target
-    title = escape(move.new_title)
+    link = Markup('<a href="{}">{}</a>').format(target, move.new_title)
+    moved_to = words("page-moved-to", link="{link}").replace("{link}", link)
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{escape(text.language.code)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{REDIRECT_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
-<title>This page has moved: {title}</title>
+<title>{words("page-moved-title", title=move.new_title)}</title>
 <link rel="canonical" href="{escape(canonical)}">
 <meta http-equiv="refresh" content="0; url={escape(target)}">
 </head>
 <body>
-<p><a href="{escape(quick_exit_url)}" rel="nofollow noreferrer">Exit this page</a></p>
+<p><a href="{escape(quick_exit_url)}" rel="nofollow noreferrer">{words("exit-this-page")}</a></p>
 <main>
-<h1>This page has moved</h1>
-<p>This page has moved to <a href="{escape(target)}">{title}</a>.</p>
+<h1>{words("page-moved")}</h1>
+<p>{moved_to}</p>
 </main>
 </body>
 </html>
@@ -82,5 +90,6 @@ def url_file(url: str) -> str:
 def redirect_files(journey: Journey, site_url: str | None) -> dict[str, str]:
     """{file path in the site folder: HTML} for every old URL."""
     return {url_file(move.old_url): redirect_html(move, site_url=site_url,
-                                                 quick_exit_url=journey.site.quick_exit_url)
+                                                 quick_exit_url=journey.site.quick_exit_url,
+                                                 text=journey.t)
             for move in moves(journey)}

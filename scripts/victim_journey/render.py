@@ -12,16 +12,19 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .glossary_links import link_terms
+from .interface_text import Interface
 from .journey import Journey
 from .journey_map import journey_map_figure
+from .languages import EnglishText, Fallback
 from .markup import internal_link_targets
 from .model import Service, Stage, Term
 from .render_deadlines import deadline_helper
@@ -73,8 +76,26 @@ def relink_markdown(text: str, from_page: str) -> str:
         lambda m: m.group(1) + relative_link(from_page, m.group(2)) + m.group(3), text)
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+# English fallback text printed by the page being rendered. A context variable, not the
+# template context, because imported macros do not see the page's context.
+_fallbacks: ContextVar[list[str]] = ContextVar("fallbacks")
+
+
+def _mark_fallback(value: Any) -> Any:
+    """Every printed value passes here. English in a translated page is marked
+    lang="en"; English shown because a translation is missing is also noted, so the page
+    gets a notice."""
+    if isinstance(value, EnglishText):
+        if isinstance(value, Fallback):
+            _fallbacks.get().append(value)
+        return Markup('<span lang="en">{}</span>').format(value)
+    return value
+
+
+@jinja2.pass_context
+def _long_date(context: jinja2.runtime.Context, day: dt.date) -> str:
+    interface: Interface = context["t"]
+    return interface.long_date(day)
 
 
 @cache
@@ -86,8 +107,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_mark_fallback,
     )
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = _long_date
     env.filters["tel"] = lambda number: "tel:" + number.replace(" ", "")
     return env
 
@@ -98,22 +120,41 @@ def _front_matter(title: str, meta: dict[str, Any]) -> str:
     return "\n".join([*lines, "---", "", ""])
 
 
-def _page(path: str, template: str, title: str, meta: dict[str, Any], *,
+def _page(journey: Journey, path: str, template: str, title: str, meta: dict[str, Any], *,
           glossary_terms: Sequence[Term] = (), **context: Any) -> RenderedPage:
     env = _environment()
     linked_terms: set[str] = set()  # each glossary term is linked once per page
+    fallbacks: list[str] = []
 
     def link(target: str) -> str:
         return relative_link(path, target)
 
     def md(text: str) -> Markup:
         # Safe: validation refuses raw HTML, entities and unsafe links in Markdown fields.
-        return Markup(link_terms(relink_markdown(text.strip(), path), glossary_terms,
-                                 linked_terms, lambda t: link(f"{GLOSSARY_PAGE}#{t}")))
+        html = Markup(link_terms(relink_markdown(text.strip(), path), glossary_terms,
+                                 linked_terms, lambda t: link(f"{GLOSSARY_PAGE}#{t}"),
+                                 lambda term: journey.t("glossary-link-title", term=term)))
+        if isinstance(text, Fallback):
+            fallbacks.append(text)
+            return Markup('<div lang="en" markdown="block">\n\n{}\n\n</div>').format(html)
+        return html
 
-    body = env.get_template(template).render(link=link, md=md, page_path=path, **context)
+    token = _fallbacks.set(fallbacks)
+    try:
+        body = env.get_template(template).render(
+            link=link, md=md, page_path=path, journey=journey, t=journey.t, **context)
+    finally:
+        _fallbacks.reset(token)
+    if fallbacks or isinstance(title, Fallback):
+        body = _not_translated_notice(journey.t) + body
     meta = {**page_search_meta(path), **meta}  # search ranking: see search_config.py
     return RenderedPage(path, title, _front_matter(title, meta) + body, meta)
+
+
+def _not_translated_notice(t: Interface) -> str:
+    """Said at the top of a translated page that still shows some English."""
+    return (f'<p class="vj-not-translated" markdown="span">{escape(t("not-yet-translated"))}'
+            "</p>\n\n")
 
 
 def _review_meta(item: Any, description: str) -> dict[str, Any]:
@@ -135,7 +176,7 @@ def render_home(journey: Journey) -> RenderedPage:
                  default=journey.rights.last_reviewed)
     meta = {"description": site.description, "last_reviewed": newest.isoformat(),
             "owner": site.owner}
-    return _page(HOME_PAGE, "home.md.j2", site.title, meta, journey=journey,
+    return _page(journey, HOME_PAGE, "home.md.j2", site.title, meta,
                  site=site, stages=journey.stages, stage_page=stage_page,
                  RIGHTS_PAGE=RIGHTS_PAGE, GLOSSARY_PAGE=GLOSSARY_PAGE,
                  SERVICES_INDEX=SERVICES_INDEX,
@@ -148,9 +189,9 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
     stage: Stage = journey.stages[stage_id]
     terms = journey.term_by_id()
     return _page(
-        stage_page(stage_id), "stage.md.j2", stage.title,
+        journey, stage_page(stage_id), "stage.md.j2", stage.title,
         _review_meta(stage, stage.summary),
-        journey=journey, stage=stage, stage_id=stage_id,
+        stage=stage, stage_id=stage_id,
         step_number=_step_numbers(journey).get(stage_id),
         step_count=len(journey.site.route),
         rights=journey.rights_for_stage(stage_id),
@@ -169,7 +210,7 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
 def render_service(journey: Journey, service_id: str) -> RenderedPage:
     service: Service = journey.services[service_id]
     return _page(
-        service_page(service_id), "service.md.j2", service.name,
+        journey, service_page(service_id), "service.md.j2", service.name,
         _review_meta(service, service.summary),
         service=service, stages=journey.stages,
         stage_ids=[sid for sid in journey.route_stage_ids() if sid in service.stages],
@@ -184,9 +225,10 @@ def render_services_index(journey: Journey) -> RenderedPage:
               for sid in journey.route_stage_ids() if sid in journey.stages]
     newest = max((s.last_reviewed for s in journey.services.values()),
                  default=journey.rights.last_reviewed)
-    meta = {"description": "Free organisations that can help you at each stage.",
+    meta = {"description": journey.t("services-description"),
             "last_reviewed": newest.isoformat(), "owner": journey.site.owner}
-    return _page(SERVICES_INDEX, "services-index.md.j2", "Find support", meta,
+    return _page(journey, SERVICES_INDEX, "services-index.md.j2", journey.t("find-support"),
+                 meta,
                  groups=groups, services=sorted(journey.services.items(),
                                                 key=lambda item: item[1].name.lower()),
                  stage_page=stage_page, service_page=service_page)
@@ -195,9 +237,9 @@ def render_services_index(journey: Journey) -> RenderedPage:
 def render_rights(journey: Journey) -> RenderedPage:
     rights = journey.rights
     return _page(
-        RIGHTS_PAGE, "rights.md.j2", "Your rights",
-        _review_meta(rights, f"Your {len(rights.rights)} rights under the "
-                             f"{rights.code.title}."),
+        journey, RIGHTS_PAGE, "rights.md.j2", journey.t("your-rights"),
+        _review_meta(rights, journey.t("rights-description", count=len(rights.rights),
+                                       code=rights.code.title)),
         rights=rights, stages=journey.stages, stage_page=stage_page,
         glossary_terms=journey.glossary.terms,
     )
@@ -207,8 +249,8 @@ def render_glossary(journey: Journey) -> RenderedPage:
     glossary = journey.glossary
     terms = sorted(glossary.terms, key=lambda t: t.term.lower())
     return _page(
-        GLOSSARY_PAGE, "glossary.md.j2", "Words explained",
-        _review_meta(glossary, "What the legal and official words on this site mean."),
+        journey, GLOSSARY_PAGE, "glossary.md.j2", journey.t("words-explained"),
+        _review_meta(glossary, journey.t("glossary-description")),
         terms=terms, term_by_id=journey.term_by_id(),
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .journey import Journey
@@ -16,7 +17,9 @@ from .render import RenderedPage, _page
 from .search_terms import ItemKind, SearchItem, search_items, word_key
 
 A_TO_Z_PAGE = "a-to-z.md"
-OTHER_HEADING = "0 to 9"  # entries that start with a digit or a symbol
+# The group of entries that start with a digit or a symbol (its heading is the page's
+# "digits-heading" text, such as "0 to 9"). Sorts before every letter.
+_OTHER = ""
 _KIND_ORDER = (ItemKind.STAGE, ItemKind.SERVICE, ItemKind.RIGHT, ItemKind.TERM)
 
 
@@ -45,10 +48,10 @@ class LetterGroup:
     entries: tuple[Entry, ...]
 
 
-def _destination(item: SearchItem) -> Destination:
+def _destination(item: SearchItem, meaning_of: Callable[[str], str]) -> Destination:
     # A glossary term can share its name with a service ("Witness Service"): its link
     # says it leads to the meaning, so that no two links read the same but go elsewhere.
-    text = f"Meaning of {item.title}" if item.kind is ItemKind.TERM else item.title
+    text = meaning_of(item.title) if item.kind is ItemKind.TERM else item.title
     return Destination(text, item.target)
 
 
@@ -65,17 +68,18 @@ def sort_key(label: str) -> str:
 
 def _letter(label: str) -> str:
     first = sort_key(label)[:1].upper()
-    return first if "A" <= first <= "Z" else OTHER_HEADING
+    return first if "A" <= first <= "Z" else _OTHER
 
 
 def _display(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def a_to_z_entries(items: list[SearchItem]) -> list[Entry]:
+def a_to_z_entries(items: list[SearchItem],
+                   meaning_of: Callable[[str], str]) -> list[Entry]:
     """One entry for each title or word, however many items use it, sorted. Words that
     sort the same ("the accused", "accused") are one entry, under an item's title if one
-    of them is a title."""
+    of them is a title. `meaning_of(term)` is the text of a link to a term's meaning."""
     labels: dict[str, str] = {}
     destinations: dict[str, dict[str, tuple[int, Destination]]] = {}
     named = [(item, item.title) for item in items]
@@ -84,7 +88,7 @@ def a_to_z_entries(items: list[SearchItem]) -> list[Entry]:
         key = sort_key(label)
         labels.setdefault(key, _display(label.strip()))
         destinations.setdefault(key, {})[item.target] = (_KIND_ORDER.index(item.kind),
-                                                         _destination(item))
+                                                         _destination(item, meaning_of))
     entries = [
         Entry(labels[key], tuple(dest for _, dest in sorted(
             found.values(), key=lambda pair: (pair[0], sort_key(pair[1].text)))))
@@ -93,24 +97,25 @@ def a_to_z_entries(items: list[SearchItem]) -> list[Entry]:
     return sorted(entries, key=lambda entry: (sort_key(entry.label), entry.label))
 
 
-def letter_groups(entries: list[Entry]) -> list[LetterGroup]:
+def letter_groups(entries: list[Entry], other_heading: str) -> list[LetterGroup]:
+    """Entries by first letter, those starting with a digit or a symbol first, under
+    `other_heading`."""
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(_letter(entry.label), []).append(entry)
-    ordered = sorted(groups, key=lambda heading: (heading != OTHER_HEADING, heading))
-    return [LetterGroup(heading, "letter-" + ("other" if heading == OTHER_HEADING
-                                              else heading.lower()), tuple(groups[heading]))
-            for heading in ordered]
+    return [LetterGroup(heading or other_heading,
+                        "letter-" + (heading.lower() or "other"), tuple(groups[heading]))
+            for heading in sorted(groups)]
 
 
 def render_a_to_z(journey: Journey) -> RenderedPage:
     items = search_items(journey)
     meta = {
-        "description": "Every topic on this site from A to Z, with the other words people "
-                       "use for them.",
+        "description": journey.t("a-to-z-description"),
         # As fresh as its stalest part: it lists words from every file.
         "last_reviewed": journey.oldest_review().isoformat(),
         "owner": journey.site.owner,
     }
-    return _page(A_TO_Z_PAGE, "a-to-z.md.j2", "A to Z", meta,
-                 groups=letter_groups(a_to_z_entries(items)))
+    entries = a_to_z_entries(items, lambda term: journey.t("meaning-of", term=term))
+    return _page(journey, A_TO_Z_PAGE, "a-to-z.md.j2", journey.t("a-to-z"), meta,
+                 groups=letter_groups(entries, journey.t("digits-heading")))

@@ -14,6 +14,7 @@ from .deadlines import (
     holidays_between,
     review_deadlines,
 )
+from .interface_text import Interface
 from .journey import Journey
 from .model import BankHolidaysFile, Source
 from .site_urls import page_url, relative_url
@@ -21,9 +22,21 @@ from .site_urls import page_url, relative_url
 SCRIPT_URL = "/assets/javascripts/vj-deadlines.js"
 
 
-def full_date(day: dt.date) -> str:
-    """'Thursday 24 December 2026': the format the browser's helper writes too."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def full_date(day: dt.date, text: Interface) -> str:
+    """'Thursday 24 December 2026' ('dydd Iau 24 Rhagfyr 2026'): the format the browser's
+    helper writes too."""
+    return f"{text(f'weekday-{day.isoweekday()}')} {text.long_date(day)}"
+
+
+def month_names(text: Interface) -> str:
+    """The 12 month names for the browser's helper, January first, separated by '|'."""
+    return "|".join(text(f"month-{month}") for month in range(1, 13))
+
+
+def day_names(text: Interface) -> str:
+    """The 7 day names for the browser's helper, Sunday first as in JavaScript's
+    getUTCDay(), separated by '|'."""
+    return "|".join(text(f"weekday-{day}") for day in (7, 1, 2, 3, 4, 5, 6))
 
 
 @dataclass(frozen=True)
@@ -38,9 +51,13 @@ class DeadlineHelper:
     example: Deadlines
     example_skipped: list[str]  # names of the bank holidays the example does not count
     script_src: str
+    # The page's language: its dates, and the names the browser's helper writes dates with.
+    text: Interface | None = None
+    month_names: str = ""
+    day_names: str = ""
 
     def date_text(self, day: dt.date) -> str:
-        return full_date(day)
+        return full_date(day, self.text)
 
 
 def _calendar(file: BankHolidaysFile | None) -> HolidayCalendar | None:
@@ -89,4 +106,7 @@ def deadline_helper(journey: Journey, stage_id: str, page_path: str) -> Deadline
         example=example,
         example_skipped=skipped,
         script_src=relative_url(page_url(page_path), SCRIPT_URL),
+        text=journey.t,
+        month_names=month_names(journey.t),
+        day_names=day_names(journey.t),
     )

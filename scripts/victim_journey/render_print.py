@@ -27,6 +27,7 @@ class PrintPart:
 
 
 def _parts(journey: Journey) -> list[PrintPart]:
+    t = journey.t
     steps = _step_numbers(journey)
     alternatives = {sid: len(step.stages) for step in journey.site.route for sid in step.stages}
     parts = []
@@ -35,9 +36,10 @@ def _parts(journey: Journey) -> list[PrintPart]:
         if stage is None:
             continue
         step = steps.get(sid)
-        label = f"Step {step}" if step is not None else "At any time"
+        heading = (t("print-step-heading", number=step, title=stage.title) if step is not None
+                   else t("print-any-time-heading", title=stage.title))
         parts.append(PrintPart(
-            id=sid, heading=f"{label}: {stage.title}", stage=stage, step=step,
+            id=sid, heading=heading, stage=stage, step=step,
             alternatives=alternatives.get(sid, 1),
             rights=journey.rights_for_stage(sid),
             services=[(vid, s) for vid, s in sorted(journey.services.items())
@@ -51,8 +53,7 @@ def render_print(journey: Journey) -> RenderedPage:
     # The oldest review date: the whole guide is only as fresh as its stalest part, and
     # each part shows its own date as well.
     meta = {
-        "description": "The whole guide on one page to print: every step, your rights "
-                       "and where to get help.",
+        "description": journey.t("print-description"),
         "last_reviewed": journey.oldest_review().isoformat(),
         "owner": journey.site.owner,
         # Every sentence here is also on its own page; indexing it twice would double
@@ -60,7 +61,8 @@ def render_print(journey: Journey) -> RenderedPage:
         "search": {"exclude": True},
     }
     return _page(
-        PRINT_PAGE, "print.md.j2", f"{journey.site.title}: the whole guide", meta,
+        journey, PRINT_PAGE, "print.md.j2", journey.t("print-title", site=journey.site.title),
+        meta,
         site=journey.site, parts=_parts(journey), stages=journey.stages,
         rights=journey.rights,
         services=sorted(journey.services.items(), key=lambda item: item[1].name.lower()),

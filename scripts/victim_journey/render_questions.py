@@ -49,16 +49,17 @@ def _answer_links(journey: Journey, questions: QuestionsFile, question: Question
     return links
 
 
-def _back_links(questions: QuestionsFile, question: Question) -> list[BackLink]:
+def _back_links(journey: Journey, questions: QuestionsFile, question: Question
+                ) -> list[BackLink]:
     """Where "Back" can honestly go. A static page cannot know which page the reader
     came from, so a question with one earlier question links to it, and a question
     that several lead to offers each of them by name. The first links to the home page."""
     if question.id == questions.questions[0].id:
-        return [BackLink("Back to the home page", HOME_PAGE)]
+        return [BackLink(journey.t("back-to-home"), HOME_PAGE)]
     parents = [q for q in questions.questions
                if q.id != question.id and any(a.next == question.id for a in q.answers)]
     if len(parents) == 1:
-        return [BackLink("Back to the previous question",
+        return [BackLink(journey.t("back-to-previous-question"),
                          question_page(questions, parents[0].id))]
     return [BackLink(p.text, question_page(questions, p.id)) for p in parents]
 
@@ -78,12 +79,12 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
         seen.add(path)
         is_first = path == WHERE_AM_I_INDEX
         title = questions.title if is_first else question.text
-        description = ("Answer a few questions to find the page for where you are now."
+        description = (journey.t("where-am-i-description")
                        if is_first else question.hint or questions.title)
         pages.append(_page(
-            path, "question.md.j2", title, {"description": description, **meta_common},
+            journey, path, "question.md.j2", title, {"description": description, **meta_common},
             file=questions, question=question, is_first=is_first,
             answers=_answer_links(journey, questions, question),
-            back=_back_links(questions, question), start=WHERE_AM_I_INDEX,
+            back=_back_links(journey, questions, question), start=WHERE_AM_I_INDEX,
         ))
     return pages

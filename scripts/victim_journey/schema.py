@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from .model import (
     BankHolidaysFile,
     GlossaryFile,
+    InterfaceTextFile,
     QuestionsFile,
     RightsFile,
     Service,
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "words-to-avoid.schema.json": WordsToAvoidFile,
     "where-am-i.schema.json": QuestionsFile,
     "bank-holidays.schema.json": BankHolidaysFile,
+    "interface-text.schema.json": InterfaceTextFile,
 }
 
 

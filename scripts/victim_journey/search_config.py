@@ -47,13 +47,29 @@ def _any_case_first_letter(word: str) -> str:
     return f"[{first.upper()}{first}]{re.escape(word[1:])}"
 
 
-def separator() -> str:
+def separator(stop_words: frozenset[str] = STOP_WORDS) -> str:
     """The `separator` for Material's search plugin in mkdocs.yml."""
-    stop = "|".join(_any_case_first_letter(word) for word in sorted(STOP_WORDS))
+    stop = "|".join(_any_case_first_letter(word) for word in sorted(stop_words))
     return rf"{_PUNCTUATION}|\b(?:{stop})\b"
 
 
 SEPARATOR = separator()
+
+# Welsh: lunr has no Welsh stemmer or stop-word list, so mkdocs.cy.yml indexes Welsh words
+# as they are (`pipeline: [trimmer]`: no English stemming, no English stop words, which
+# would drop Welsh words such as "am" or "on"). The commonest Welsh words split words
+# instead, for the same reason as the English ones above: "beth sy'n digwydd yn y llys"
+# would otherwise match every word that starts with "y" or "yn". The list is short on
+# purpose: only words that carry no meaning a reader searches for. (Not "â": in the
+# browser, \b does not see letters outside A to Z as part of a word.)
+WELSH_STOP_WORDS = frozenset((
+    "a", "ac", "am", "ar", "at", "beth", "i", "mae", "o", "pa", "pan", "pam", "pryd", "sut",
+    "sy", "sydd", "wedi", "y", "ydw", "ydy", "yn", "yr", "yw", "fy", "eich", "ei", "eu",
+    "ein", "ag", "gan", "dros", "fel", "neu",
+))
+# Welsh also shortens words with an apostrophe ("sy'n", "i'r"): split there too.
+WELSH_SEPARATOR = separator(WELSH_STOP_WORDS).replace(
+    r"['\u2019](?:s|t|re|ve|ll|d|m)(?![a-z])", r"['\u2019](?:n|r|m|i|w|s|t|re|ve|ll|d)(?![a-z])")
 
 # The field in the search index that holds an item's also_known_as words. mkdocs.yml gives
 # it the same weight as a title, because the words are other names for the item.

@@ -80,7 +80,8 @@ def _items(journey: Journey, drafts: bool) -> Iterator[SearchItem]:
         yield SearchItem(ItemKind.SERVICE, sid, service.name, tuple(service.also_known_as),
                          service_page(sid), None, f"services/{sid}", ("also_known_as",))
     for index, right in enumerate(journey.rights.rights):
-        yield SearchItem(ItemKind.RIGHT, right.id, f"Right {right.number}: {right.title}",
+        yield SearchItem(ItemKind.RIGHT, right.id,
+                         journey.t("right-title", number=right.number, title=right.title),
                          tuple(right.also_known_as), RIGHTS_PAGE, right.id, "rights",
                          ("rights", index, "also_known_as"))
     for index, term in enumerate(journey.glossary.terms):

@@ -36,3 +36,13 @@ def site_pages(site_dir: Path) -> list[str]:
         relative = path.parent.relative_to(site_dir).as_posix()
         pages.append("" if relative == "." else relative + "/")
     return pages
+
+
+NOT_FOUND_PAGE = "404.html"
+
+
+def not_found_pages(site_dir: Path) -> list[str]:
+    """The "page not found" page of each language ('404.html', 'cy/404.html'): not a
+    folder's index, but readers meet it too."""
+    return sorted((p.relative_to(site_dir).as_posix() for p in site_dir.rglob(NOT_FOUND_PAGE)),
+                  key=lambda path: (path.count("/"), path))

@@ -24,12 +24,13 @@ def site_nav(journey: Journey, hand_written: set[str] = frozenset()) -> list[Nav
         {journey.stages[sid].title: stage_page(sid)}
         for sid in journey.route_stage_ids() if sid in journey.stages
     ]
+    t = journey.t
     return [
-        {"Home": HOME_PAGE},
-        {"Step by step": stages},
-        {"Your rights": RIGHTS_PAGE},
-        {"Find support": SERVICES_INDEX},
-        {"Words explained": GLOSSARY_PAGE},
-        {"Print the whole guide": PRINT_PAGE},
+        {t("nav-home"): HOME_PAGE},
+        {t("nav-step-by-step"): stages},
+        {t("your-rights"): RIGHTS_PAGE},
+        {t("find-support"): SERVICES_INDEX},
+        {t("words-explained"): GLOSSARY_PAGE},
+        {t("print-whole-guide"): PRINT_PAGE},
         *[page for page in ABOUT_PAGES if page in hand_written],
     ]

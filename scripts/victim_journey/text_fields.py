@@ -11,7 +11,7 @@ from .loader import KeyPath
 from .model import TextKind
 
 
-def _text_kind(model: type[BaseModel], name: str) -> TextKind | None:
+def text_kind(model: type[BaseModel], name: str) -> TextKind | None:
     field = model.model_fields[name]
     for meta in field.metadata:
         if isinstance(meta, TextKind):
@@ -30,7 +30,7 @@ def iter_text_fields(item: BaseModel, prefix: KeyPath = ()
     """Yield (key path, text, kind) for each reader-facing string in `item`."""
     for name in type(item).model_fields:
         value = getattr(item, name)
-        kind = _text_kind(type(item), name)
+        kind = text_kind(type(item), name)
         yield from _walk(value, (*prefix, name), kind)
 
 

@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from .graph import find_cycle, reachable
 from .journey import Journey
-from .loader import KeyPath
+from .loader import KeyPath, LoadedFile
 from .markup import check_markup, internal_link_targets
-from .model import PLAIN
+from .model import PLAIN, TextKind
 from .model_errors import did_you_mean
 from .problems import Problem, error
 from .review import review_problems
@@ -194,20 +194,25 @@ def _check_text(report: _Reporter, journey: Journey, page_paths: set[str] | None
     for file_key, item in content_items(journey):
         loaded = journey.files[file_key]
         for key_path, text, kind in iter_text_fields(item):
-            field = key_path[-1] if isinstance(key_path[-1], str) else key_path[-2]
-            for finding in check_markup(text, allow_blocks=kind is not PLAIN):
-                line, column = loaded.text_line(key_path, finding.line_index)
-                report.problems.append(error(loaded.path, line, column,
-                                             f"in '{field}': {finding.message}",
-                                             finding.code))
-            for line_index, target in internal_link_targets(text) if page_paths else ():
-                page = target.split("#", 1)[0]
-                if page and page not in page_paths:
-                    line, column = loaded.text_line(key_path, line_index)
-                    report.problems.append(error(
-                        loaded.path, line, column,
+            report.problems.extend(text_problems(loaded, key_path, text, kind, page_paths))
+
+
+def text_problems(loaded: LoadedFile, key_path: KeyPath, text: str, kind: TextKind,
+                  page_paths: set[str] | None) -> Iterator[Problem]:
+    """Markup that content may not use, and internal links to no page, in one text value
+    (of an English file or of a translation)."""
+    field = key_path[-1] if isinstance(key_path[-1], str) else key_path[-2]
+    for finding in check_markup(text, allow_blocks=kind is not PLAIN):
+        line, column = loaded.text_line(key_path, finding.line_index)
+        yield error(loaded.path, line, column, f"in '{field}': {finding.message}",
+                    finding.code)
+    for line_index, target in internal_link_targets(text) if page_paths else ():
+        page = target.split("#", 1)[0]
+        if page and page not in page_paths:
+            line, column = loaded.text_line(key_path, line_index)
+            yield error(loaded.path, line, column,
                         f"in '{field}': link to '{target}' goes to no page"
-                        f"{did_you_mean(page, sorted(page_paths))}", "broken-link"))
+                        f"{did_you_mean(page, sorted(page_paths))}", "broken-link")
 
 
 def validate(journey: Journey, *, today: dt.date, page_paths: set[str] | None

@@ -10,6 +10,10 @@
  * - day 1 is the first working day after the day you were told;
  * - "3 months" is the same date 3 months later, or the last day of a shorter month.
  * Dates are handled in UTC so that clock changes never move a day.
+ *
+ * Its words come from the page, in the page's language (journey/interface-text.yml, put
+ * in data-vj-* attributes by _deadline_helper.md.j2); the English here is used only if
+ * an attribute is missing.
  */
 (function () {
   "use strict";
@@ -18,6 +22,17 @@
     "Saturday"];
   var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
+  var TEXT = {
+    "error-prefix": "Error:",
+    "error-empty": "Enter the date you were told about the decision",
+    "error-invalid": "Enter a real date, for example 24 12 2026",
+    // {date} is where the date goes.
+    prompt: "To get a prompt review, ask by {date}. That is {days} after the day you " +
+      "were told.",
+    outside: "We cannot count working days from this date.{years} Ask as soon as you can.",
+    outer: "The last day to ask is usually {date}. That is {months} after the day you " +
+      "were told."
+  };
   var ONE_DAY = 24 * 60 * 60 * 1000;
 
   /* Days past the end of a month roll over, as in Python's arithmetic on real dates.
@@ -40,9 +55,20 @@
       pad(date.getUTCDate());
   }
 
-  function fullDate(date) {
-    return DAY_NAMES[date.getUTCDay()] + " " + date.getUTCDate() + " " +
-      MONTH_NAMES[date.getUTCMonth()] + " " + date.getUTCFullYear();
+  function fullDate(date, names) {
+    return names.days[date.getUTCDay()] + " " + date.getUTCDate() + " " +
+      names.months[date.getUTCMonth()] + " " + date.getUTCFullYear();
+  }
+
+  /* A list of names from a data attribute ("January|February|..."), or the English. */
+  function names(widget, attribute, english) {
+    var list = (widget.getAttribute(attribute) || "").split("|");
+    return list.length === english.length && list.every(Boolean) ? list : english;
+  }
+
+  /* The page's words for `key` (its data-vj-text-* attribute), or the English. */
+  function words(widget, key, english) {
+    return widget.getAttribute("data-vj-text-" + key) || english;
   }
 
   function daysInMonth(year, monthIndex) {
@@ -95,7 +121,15 @@
     return number + " " + word + (number === 1 ? "" : "s");
   }
 
-  function paragraph(kind, before, date, after) {
+  /* A paragraph from words with "{date}" in them: the date goes there, in bold. */
+  function paragraphAround(kind, text, date, dateNames) {
+    var at = text.indexOf("{date}");
+    return at < 0 ? paragraph(kind, text, null, "", dateNames) :
+      paragraph(kind, text.slice(0, at), date, text.slice(at + "{date}".length),
+        dateNames);
+  }
+
+  function paragraph(kind, before, date, after, dateNames) {
     var p = document.createElement("p");
     p.setAttribute("data-vj-result", kind);
     p.appendChild(document.createTextNode(before));
@@ -103,7 +137,7 @@
       var strong = document.createElement("strong");
       var time = document.createElement("time");
       time.setAttribute("datetime", isoText(date));
-      time.textContent = fullDate(date);
+      time.textContent = fullDate(date, dateNames);
       strong.appendChild(time);
       p.appendChild(strong);
     }
@@ -132,12 +166,16 @@
       firstDay: parseIso(widget.getAttribute("data-first-day")),
       lastDay: parseIso(widget.getAttribute("data-last-day"))
     };
+    var dateNames = {
+      days: names(widget, "data-vj-day-names", DAY_NAMES),
+      months: names(widget, "data-vj-month-names", MONTH_NAMES)
+    };
 
     function showError(message) {
       error.textContent = "";
       var prefix = document.createElement("span");
       prefix.className = "vj-visually-hidden";
-      prefix.textContent = "Error: ";
+      prefix.textContent = words(widget, "error-prefix", TEXT["error-prefix"]) + " ";
       error.appendChild(prefix);
       error.appendChild(document.createTextNode(message));
       error.hidden = false;
@@ -163,12 +201,12 @@
       var values = [parts.day.value.trim(), parts.month.value.trim(),
         parts.year.value.trim()];
       if (!values[0] && !values[1] && !values[2]) {
-        showError("Enter the date you were told about the decision");
+        showError(words(widget, "error-empty", TEXT["error-empty"]));
         return;
       }
       var toldOn = readDate(values[0], values[1], values[2]);
       if (!toldOn) {
-        showError("Enter a real date, for example 24 12 2026");
+        showError(words(widget, "error-invalid", TEXT["error-invalid"]));
         return;
       }
       clearError();
@@ -176,21 +214,20 @@
         var prompt = calendar.firstDay && calendar.lastDay ?
           addWorkingDays(toldOn, workingDays, calendar) : null;
         if (prompt) {
-          result.appendChild(paragraph("prompt", "To get a prompt review, ask by ", prompt,
-            ". That is " + plural(workingDays, "working day") +
-            " after the day you were told."));
+          result.appendChild(paragraphAround("prompt", words(widget, "prompt",
+            TEXT.prompt.replace("{days}", plural(workingDays, "working day"))),
+            prompt, dateNames));
         } else {
           var years = calendar.firstDay && calendar.lastDay ?
             " We only have bank holidays for " + calendar.firstDay.getUTCFullYear() +
             " to " + calendar.lastDay.getUTCFullYear() + "." : "";
-          result.appendChild(paragraph("outside",
-            "We cannot count working days from this date." + years +
-            " Ask as soon as you can.", null, ""));
+          result.appendChild(paragraphAround("outside", words(widget, "outside",
+            TEXT.outside.replace("{years}", years)), null, dateNames));
         }
       }
-      result.appendChild(paragraph("outer", "The last day to ask is usually ",
-        addMonths(toldOn, months), ". That is " + plural(months, "month") +
-        " after the day you were told."));
+      result.appendChild(paragraphAround("outer", words(widget, "outer",
+        TEXT.outer.replace("{months}", plural(months, "month"))),
+        addMonths(toldOn, months), dateNames));
     });
 
     form.hidden = false;

@@ -11,6 +11,8 @@
  *   in its history for the other site, so Back does not bring it up again. GOV.UK
  *   keeps its page in history; we go further because the person watching may press
  *   Back. Pages read before this one stay in history (see "Staying safe online").
+ * - Its words are the page's, in the page's language: partials/vj-exit.html puts them in
+ *   data-vj-exit-* attributes. The English here is used only if one is missing.
  */
 (function () {
   "use strict";
@@ -30,6 +32,11 @@
   if (!root || links.length === 0) {
     return;
   }
+  // data-vj-exit-pressed-2, -pressed-1, -expired and -leaving.
+  Object.keys(MESSAGES).forEach(function (key) {
+    var attribute = "data-vj-exit-" + (/^[0-9]+$/.test(key) ? "pressed-" + key : key);
+    MESSAGES[key] = root.getAttribute(attribute) || MESSAGES[key];
+  });
   var status = root.querySelector("[data-vj-exit-status]");
   var exitUrl = links[0].href;
 

@@ -9,6 +9,12 @@
  *
  * Material starts on DOMContentLoaded, which has already happened by then, so the event
  * is sent again once the bundle has run. None of our own scripts listen for it.
+ *
+ * Before it runs, the page's <link rel="alternate" hreflang> tags are taken out of the
+ * live page. They are for search engines, which read the page as it was served. Material
+ * fetches the whole sitemap.xml for each of them (to map pages between languages when
+ * its own language selector is used), which would cost a reader on a phone a download the
+ * size of the site's list of pages, and this site's language switcher does not need it.
  */
 (function () {
   "use strict";
@@ -28,6 +34,10 @@
       return;
     }
     requested = true;
+    var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
+    for (var i = 0; i < alternates.length; i++) {
+      alternates[i].remove();
+    }
     var script = document.createElement("script");
     script.src = holder.getAttribute("data-vj-material");
     script.addEventListener("load", function () {

@@ -1,0 +1,76 @@
+"""The site's own text (headings, buttons, labels) in one language, from the one
+translation table journey/interface-text.yml.
+
+Templates ask for text by key: `t("what-happens")`, or `t("step-of", number=2, count=5)`
+for text with values in it. A Welsh page whose Welsh is missing gets the English as a
+`Fallback`, which the page marks as English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .languages import ENGLISH, Fallback, Language
+from .loader import LoadedFile
+from .model import InterfaceString, InterfaceTextFile
+from .problems import Problem, error
+
+INTERFACE_FILE = "interface-text.yml"
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{name}` values a piece of text expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@dataclass
+class Interface:
+    """The site's own text in one language. Keys the templates ask for but the table
+    lacks are collected in `missing_keys`, so the build reports them as a content error
+    instead of crashing."""
+
+    table: InterfaceTextFile
+    language: Language = ENGLISH
+    missing_keys: set[str] = field(default_factory=set)
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        entry = self.table.text.get(key)
+        if entry is None:
+            self.missing_keys.add(key)
+            return key
+        text = self._in_language(entry)
+        filled = text.format(**values) if values else text
+        return Fallback(filled) if isinstance(text, Fallback) else filled
+
+    def plural(self, key: str, count: int, /, **values: object) -> str:
+        """`key-one` for 1, else `key-other`. Welsh puts a singular noun after a number
+        ('3 mis'), and each language's table entries say so in their own words."""
+        return self(f"{key}-{'one' if count == 1 else 'other'}", count=count, **values)
+
+    def long_date(self, day: dt.date) -> str:
+        """'24 December 2026' or '24 Rhagfyr 2026'."""
+        return f"{day.day} {self(f'month-{day.month}')} {day.year}"
+
+    def _in_language(self, entry: InterfaceString) -> str:
+        if self.language is ENGLISH:
+            return entry.en
+        translated = getattr(entry, self.language.code, None)
+        return translated if translated is not None else Fallback(entry.en)
+
+
+def interface_problems(table: InterfaceTextFile, loaded: LoadedFile) -> Iterator[Problem]:
+    """A translation must expect the same values as the English, or a page would show
+    '{number}' or lose a number."""
+    for key, entry in table.text.items():
+        expected = placeholders(entry.en)
+        for code in ("cy",):
+            translated = getattr(entry, code)
+            if translated is not None and placeholders(translated) != expected:
+                line, column = loaded.locate(("text", key, code))
+                names = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "none"
+                yield error(loaded.path, line, column,
+                            f"'{key}' in {code} must use the same values as the English "
+                            f"({names})", "translation-placeholders")

@@ -1,0 +1,37 @@
+"""The site's own text for the theme's templates (overrides/), which MkDocs renders
+without autoescaping: every value comes out escaped here."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .interface_text import Interface
+from .languages import Fallback, Language
+
+
+class ThemeText:
+    """`vj_t("key")` in a template prints the text, escaped, and marks English shown in a
+    translated page as English. `vj_t.attr("key")` is for attribute values, where markup
+    cannot go."""
+
+    def __init__(self, interface: Interface) -> None:
+        self._interface = interface
+
+    def __call__(self, key: str, /, **values: object) -> Markup:
+        text = self._interface(key, **values)
+        if isinstance(text, Fallback):
+            return Markup('<span lang="en">{}</span>').format(text)
+        return escape(text)
+
+    def attr(self, key: str, /, **values: object) -> Markup:
+        return escape(str(self._interface(key, **values)))
+
+    def in_language(self, language: Language, key: str, /, **values: object) -> Markup:
+        """Text in another language than the page's, such as the language switcher's
+        "Newid yr iaith i'r Gymraeg" on an English page: the caller marks its lang."""
+        other = Interface(self._interface.table, language, self._interface.missing_keys)
+        return escape(str(other(key, **values)))
+
+
+def theme_text(interface: Interface) -> ThemeText:
+    return ThemeText(interface)

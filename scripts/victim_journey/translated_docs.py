@@ -1,0 +1,107 @@
+"""Translations of the hand-written pages (docs/en/*.md -> docs/cy/*.md).
+
+A translated page says what it translates in its front matter, as the content files do:
+
+    translation:
+      needs_fluent_check: true
+      translated_on: 2026-11-29
+      english: 3f2a1b9c0d4e     # written by `victim-journey translation-stamp`
+
+A page with no translation yet is published in the translated site as the English page,
+marked as English, with a notice (see `fallback_page`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from .journey import display_path
+from .languages import Language
+from .model import TranslationInfo
+from .problems import Problem, error
+from .translation_fields import text_hash
+from .translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    data = yaml.safe_load(match.group(1)) or {}
+    return (data if isinstance(data, dict) else {}), text[match.end():]
+
+
+def page_hash(english_markdown: str) -> str:
+    """The fingerprint of an English page: its text, not its front matter (a new review
+    date alone does not make a translation stale)."""
+    return text_hash(split_front_matter(english_markdown)[1])
+
+
+@dataclass
+class DocsTranslation:
+    gaps: list[TranslationGap]
+    problems: list[Problem]
+    files: list[TranslatedFile]
+    missing_pages: list[str]   # pages (relative to docs/<language>/) with no translation
+
+
+def check_translated_docs(docs_root: Path, root: Path, language: Language,
+                          english: Language) -> DocsTranslation:
+    result = DocsTranslation([], [], [], [])
+    english_dir, translated_dir = docs_root / english.code, docs_root / language.code
+    english_pages = {p.relative_to(english_dir).as_posix()
+                     for p in english_dir.rglob("*.md")} if english_dir.is_dir() else set()
+    translated_pages = ({p.relative_to(translated_dir).as_posix()
+                         for p in translated_dir.rglob("*.md")}
+                        if translated_dir.is_dir() else set())
+    for page in sorted(translated_pages - english_pages):
+        result.problems.append(error(display_path(translated_dir / page, root), 1, 1,
+                                     f"there is no English page docs/{english.code}/{page} "
+                                     "to translate; check its name", "translation-orphan"))
+    for page in sorted(english_pages):
+        source = display_path(english_dir / page, root)
+        path = translated_dir / page
+        shown = display_path(path, root)
+        if page not in translated_pages:
+            result.missing_pages.append(page)
+            result.gaps.append(TranslationGap(
+                "missing", shown, "", 1, 1, f"no {language.name} translation of {source} "
+                "yet; the page shows the English, with a notice"))
+            continue
+        front, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        try:
+            info = TranslationInfo.model_validate(front.get(TRANSLATION_BLOCK))
+        except ValueError:
+            result.problems.append(error(
+                shown, 1, 1, "the front matter needs a 'translation:' block with "
+                "'needs_fluent_check' and 'translated_on'", "missing-field"))
+            continue
+        result.files.append(TranslatedFile(shown, source, info, 1, 1))
+        recorded = info.english.get("page")
+        if recorded != page_hash((english_dir / page).read_text(encoding="utf-8")):
+            result.gaps.append(TranslationGap(
+                "stale", shown, "page", 1, 1,
+                f"this page was translated from English that has changed since ({source}); "
+                f"update it, then run 'victim-journey translation-stamp {shown}'"
+                if recorded else
+                f"there is no record of the English this page was translated from; check "
+                f"it, then run 'victim-journey translation-stamp {shown}'"))
+    return result
+
+
+def fallback_page(english_markdown: str, notice: str) -> str:
+    """The English page, for a site in another language: its front matter as it is, its
+    text marked as English, and a notice (in the site's language) first."""
+    match = _FRONT_MATTER.match(english_markdown)
+    front = match.group(0) if match else ""
+    body = english_markdown[match.end():] if match else english_markdown
+    return (f'{front}<p class="vj-not-translated">{escape(notice)}</p>\n\n'
+            f'<div lang="en" markdown="block">\n\n{body}\n\n</div>\n')

@@ -1,0 +1,113 @@
+"""`victim-journey translation-stamp`: record which English a translation was made from.
+
+After checking a translation against the current English, an editor stamps it. The
+stamp is a short hash of the English of every translated field, written into the file's
+`translation: english:` block; when the English changes later, its hash no longer matches
+and the field is reported stale. Only that block is rewritten: the rest of the file,
+comments included, stays as the editor wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .check import ALL_LANGUAGES, DOCS_DIR
+from .journey import Journey, display_path
+from .languages import SOURCE_LANGUAGE
+from .loader import load_yaml
+from .translated_docs import page_hash, split_front_matter
+from .translation_fields import translatable_fields
+from .translations import TRANSLATION_BLOCK, value_at
+from .validate import content_items
+
+
+class StampError(Exception):
+    pass
+
+
+def stamp(path: Path, journey: Journey, content_dir: Path, root: Path) -> int:
+    """Stamp one translation file (content YAML or a docs page). Returns how many
+    fields it recorded."""
+    path = path.resolve()
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        hashes = _page_hashes(path, root)
+        front, body = _front_matter_text(text)
+        return _write(path, _replace_block(front, hashes) + body, hashes)
+    hashes = _content_hashes(path, journey, content_dir, root)
+    return _write(path, _replace_block(text, hashes), hashes)
+
+
+def _write(path: Path, text: str, hashes: dict[str, str]) -> int:
+    path.write_text(text, encoding="utf-8")
+    return len(hashes)
+
+
+def _content_hashes(path: Path, journey: Journey, content_dir: Path, root: Path
+                    ) -> dict[str, str]:
+    for language in ALL_LANGUAGES:
+        folder = (content_dir / language.code).resolve()
+        if language is SOURCE_LANGUAGE or not path.is_relative_to(folder):
+            continue
+        file_key = path.relative_to(folder).with_suffix("").as_posix()
+        items = dict(content_items(journey))
+        if file_key not in items:
+            raise StampError(f"{display_path(path, root)}: there is no English file "
+                             f"'{file_key}.yml' to translate")
+        loaded, problems = load_yaml(path, display_path(path, root))
+        if loaded is None:
+            raise StampError("\n".join(p.format_text() for p in problems))
+        return {f.name: f.english_hash() for f in translatable_fields(items[file_key])
+                if value_at(loaded.data, f.path) not in (None, "", [])}
+    raise StampError(f"{display_path(path, root)} is not in a translation folder such as "
+                     f"{display_path(content_dir / 'cy', root)}/")
+
+
+def _page_hashes(path: Path, root: Path) -> dict[str, str]:
+    docs_root = (root / DOCS_DIR).resolve()
+    language_dir = path.relative_to(docs_root).parts[0] if path.is_relative_to(docs_root) \
+        else None
+    if language_dir in (None, SOURCE_LANGUAGE.code):
+        raise StampError(f"{display_path(path, root)} is not a translated page in "
+                         f"{DOCS_DIR}/<language>/")
+    english = docs_root / SOURCE_LANGUAGE.code / path.relative_to(docs_root / language_dir)
+    if not english.is_file():
+        raise StampError(f"{display_path(path, root)}: there is no English page "
+                         f"{display_path(english, root)}")
+    return {"page": page_hash(english.read_text(encoding="utf-8"))}
+
+
+_FRONT = re.compile(r"\A(---\s*\n.*?\n)(---\s*\n)", re.DOTALL)
+
+
+def _front_matter_text(text: str) -> tuple[str, str]:
+    match = _FRONT.match(text)
+    if not match or not split_front_matter(text)[0]:
+        raise StampError("the page has no front matter with a 'translation:' block")
+    return match.group(1), text[match.end(1):]
+
+
+_TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
+
+
+def _replace_block(text: str, hashes: dict[str, str]) -> str:
+    """Rewrite the `english:` part of the top-level `translation:` block."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines)
+                  if line.startswith(f"{TRANSLATION_BLOCK}:")), None)
+    if start is None:
+        raise StampError("there is no 'translation:' block to stamp; add one with "
+                         "'needs_fluent_check' and 'translated_on'")
+    end = next((i for i in range(start + 1, len(lines))
+                if _TOP_LEVEL_KEY.match(lines[i]) or lines[i].startswith("---")), len(lines))
+    block = yaml.safe_load("\n".join(lines[start:end])) or {}
+    info = dict(block.get(TRANSLATION_BLOCK) or {})
+    info["english"] = dict(sorted(hashes.items()))
+    new_block = yaml.safe_dump({TRANSLATION_BLOCK: info}, sort_keys=False,
+                               allow_unicode=True, width=100).rstrip("\n").split("\n")
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # keep the blank lines that separate the block from what follows
+    return "\n".join([*lines[:start], *new_block, *lines[end:]])
