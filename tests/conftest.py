@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
-from victim_journey.build import run_mkdocs_build
+from victim_journey.build import build_all
 from victim_journey.journey import Journey, load_journey
 from victim_journey.serve import serve_directory, site_pages
 
@@ -29,10 +29,10 @@ def real_journey() -> Journey:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real journey/ built with --strict into a temporary folder (never site/)."""
+    """The real journey/ built with --strict, in every language, into a temporary folder
+    (never site/): English at the top, Welsh under cy/."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
+    build_all(ROOT, site)
     return site
 
 
@@ -85,7 +85,8 @@ def content_copy(tmp_path: Path) -> Path:
     for name in ("journey", "docs", "overrides"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(config, project / config.name)
     return project
 
 

@@ -44,3 +44,14 @@ def covered_years() -> tuple[int, int]:
 
 def invalid_inputs() -> list[tuple[str, str, str]]:
     return [tuple(row) for row in _table()["invalid_inputs"]]
+
+
+def full_date(day: dt.date) -> str:
+    """'Thursday 24 December 2026': how the English pages write a date with its weekday,
+    written here independently of the code under test."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def long_date(day: dt.date) -> str:
+    """'24 December 2026': how the English pages write a date."""
+    return f"{day.day} {day:%B %Y}"

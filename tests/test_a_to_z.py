@@ -15,7 +15,6 @@ import pytest
 
 from victim_journey.journey import load_journey
 from victim_journey.render_a_to_z import (
-    OTHER_HEADING,
     a_to_z_entries,
     letter_groups,
     render_a_to_z,
@@ -25,6 +24,10 @@ from victim_journey.search_terms import ItemKind, SearchItem, search_items
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "golden" / "base"
+
+
+def meaning_of(term: str) -> str:
+    return f"Meaning of {term}"
 
 
 def item(kind: ItemKind, item_id: str, title: str, *words: str) -> SearchItem:
@@ -38,7 +41,7 @@ def test_a_word_used_twice_is_one_entry_with_both_pages() -> None:
         item(ItemKind.STAGE, "no-charge-police", "No charge: the police", "dropped", "NFA"),
         item(ItemKind.STAGE, "no-charge-cps", "No charge: the CPS", "Dropped"),
         item(ItemKind.TERM, "no-further-action", "No further action (NFA)", "nfa"),
-    ])
+    ], meaning_of)
     by_label = {entry.label: entry for entry in entries}
     assert [d.target for d in by_label["Dropped"].destinations] == [
         "stages/no-charge-cps.md", "stages/no-charge-police.md"]
@@ -52,9 +55,10 @@ def test_order_skips_the_and_counts_numbers() -> None:
     assert sort_key("The trial") == sort_key("trial")
     assert sort_key("Right 2: To have the crime recorded") < sort_key("Right 10: Expenses")
     entries = a_to_z_entries([item(ItemKind.STAGE, "the-trial", "The trial", "24/7 line"),
-                              item(ItemKind.STAGE, "outcome", "The outcome", "appeal")])
-    groups = letter_groups(entries)
-    assert [g.heading for g in groups] == [OTHER_HEADING, "A", "O", "T"]
+                              item(ItemKind.STAGE, "outcome", "The outcome", "appeal")],
+                             meaning_of)
+    groups = letter_groups(entries, "0 to 9")
+    assert [g.heading for g in groups] == ["0 to 9", "A", "O", "T"]
     assert [g.id for g in groups] == ["letter-other", "letter-a", "letter-o", "letter-t"]
 
 

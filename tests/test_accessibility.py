@@ -197,8 +197,9 @@ def _pages_html(built_site: Path) -> dict[str, str]:
 def test_pages_declare_language_one_main_and_named_navs(built_site: Path) -> None:
     problems = []
     for name, html in _pages_html(built_site).items():
-        if not re.search(r'<html lang="en"', html):
-            problems.append(f"{name}: no lang on <html>")
+        language = "cy" if name.startswith("cy/") else "en"
+        if not re.search(rf'<html lang="{language}"', html):
+            problems.append(f"{name}: no lang='{language}' on <html>")
         if len(re.findall(r"<main\b", html)) != 1:
             problems.append(f"{name}: not exactly one <main>")
         for nav in re.findall(r"<nav\b[^>]*>", html):

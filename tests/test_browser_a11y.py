@@ -189,7 +189,7 @@ def test_one_key_shortcuts_are_turned_off(page: Any, site_url: str) -> None:
 
 
 def _all_pages(page_paths: list[str]) -> list[str]:
-    return [*page_paths, NOT_FOUND]
+    return [*page_paths, NOT_FOUND, "cy/" + NOT_FOUND]
 
 
 def test_no_page_scrolls_sideways_at_320_css_pixels(browser: Any, site_url: str,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from deadline_table import DeadlineCase, deadline_cases, invalid_inputs
-from victim_journey.render_deadlines import full_date
+from deadline_table import DeadlineCase, deadline_cases, full_date, invalid_inputs
 
 CPS_PAGE = "stages/no-charge-cps/"
 POLICE_PAGE = "stages/no-charge-police/"

@@ -12,13 +12,14 @@ import jsonschema
 import pytest
 import yaml
 
+from deadline_table import long_date
 from victim_journey.check import TODAY_VARIABLE, check_content
 from victim_journey.cli import main as cli_main
 from victim_journey.journey import load_journey
 from victim_journey.links_online import check_url, dead_link_problems, external_links
 from victim_journey.new_item import template_text
 from victim_journey.problems import Severity, error
-from victim_journey.render import long_date, render_site
+from victim_journey.render import render_site
 from victim_journey.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +80,7 @@ def test_review_report_lists_soonest_first(
     set_field(content_copy / "journey" / "services" / "refuge.yml", "last_reviewed",
               "2025-01-10")
     status, out, _ = run(capsys, content_copy, "review-report", "--today", TODAY)
-    rows = out.splitlines()[1:]
+    rows = out.split("\n\n")[0].splitlines()[1:]  # the review dates, before the translations
     assert status == 0 and rows
     assert rows[0].split()[:2] == ["2026-01-10", "overdue"]
     assert rows[0].endswith("journey/services/refuge.yml")
@@ -143,7 +144,10 @@ def test_new_service_validates_at_once_with_warnings_only(
                              docs_dir=content_copy / "docs").problems
     mine = [p for p in problems if p.path == "journey/services/some-id.yml"]
     assert mine and {(p.severity, p.code) for p in mine} == {(Severity.WARNING, "placeholder")}
-    assert {p.code for p in problems} == {"placeholder"}
+    # The new service has no Welsh yet: Welsh readers see its English, and editors are told.
+    assert {p.code for p in problems} == {"placeholder", "translation-missing"}
+    assert [p.path for p in problems if p.code == "translation-missing"] == [
+        "journey/cy/services/some-id.yml"]
     text = written.read_text(encoding="utf-8")
     assert "last_reviewed: 2026-12-01" in text and "\n  - getting-support\n" in text
 

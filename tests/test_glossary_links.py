@@ -35,7 +35,8 @@ TERMS = [
 
 def link(text: str, linked: set[str] | None = None) -> str:
     return link_terms(text, TERMS, set() if linked is None else linked,
-                      lambda term_id: f"../glossary.md#{term_id}")
+                      lambda term_id: f"../glossary.md#{term_id}",
+                      lambda term: f"Words explained: {term}")
 
 
 def linked_ids(markdown: str) -> list[str]:

@@ -91,8 +91,9 @@ def walk(browser: object, site_url: str, page_paths: list[str]) -> Iterator[Walk
     console: list[str] = []
     record_violations(page, console)
 
-    # 404.html is not in page_paths (it is not a folder's index) but readers see it.
-    for path in [*page_paths, "404.html"]:
+    # The 404 pages are not in page_paths (they are not a folder's index) but readers
+    # see them.
+    for path in [*page_paths, "404.html", "cy/404.html"]:
         console.clear()
         # networkidle: Material fetches the search index after load; wait for it too.
         page.goto(site_url + path, wait_until="networkidle")
@@ -125,7 +126,7 @@ def walk(browser: object, site_url: str, page_paths: list[str]) -> Iterator[Walk
 
 
 def test_the_walk_visited_every_page(walk: Walk, page_paths: list[str]) -> None:
-    assert walk.pages_seen == [*page_paths, "404.html"]
+    assert walk.pages_seen == [*page_paths, "404.html", "cy/404.html"]
     assert len(walk.request_urls) > len(page_paths)  # the recorder saw the traffic
 
 

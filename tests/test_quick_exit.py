@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from victim_journey.journey import Journey
 
@@ -33,8 +34,9 @@ def exit_url(real_journey: Journey) -> str:
 
 @pytest.fixture(scope="module")
 def deep_page(page_paths: list[str]) -> str:
-    """A page two levels down, so relative asset paths are exercised."""
-    return next(path for path in page_paths if path.count("/") >= 2)
+    """An English page two levels down, so relative asset paths are exercised."""
+    return next(path for path in page_paths
+                if path.count("/") >= 2 and not path.startswith("cy/"))
 
 
 @pytest.fixture
@@ -133,7 +135,9 @@ def test_every_page_has_the_exit_link(built_site: Path, exit_url: str) -> None:
             continue  # a plain page, such as a redirect, has the link and no more
         first, *others = parser.container_links
         assert first["href"] == exit_url, f"{path}: the exit link must come first"
-        safety = (built_site / "staying-safe-online").resolve()
+        # Each language links to its own "Staying safe online".
+        welsh = path.relative_to(built_site).parts[0] == "cy"
+        safety = (built_site / ("cy" if welsh else "") / "staying-safe-online").resolve()
         assert any(_target(built_site, path, a["href"]) == safety for a in others), path
         assert [r.get("aria-live") for r in parser.status_regions] == ["polite"], path
 
@@ -194,6 +198,19 @@ def test_shift_three_times_leaves_and_announces_each_step(
     assert _status(page) == TWO_MORE
     _shift(page)
     assert _status(page) == ONE_MORE
+    _shift(page)
+    _on_neutral_site(page, exit_url)
+
+
+def test_a_welsh_page_announces_each_step_in_welsh(
+        open_page: Callable[..., object], exit_url: str) -> None:
+    """The words come from journey/interface-text.yml, in the page's language."""
+    table = yaml.safe_load((ROOT / "journey" / "interface-text.yml").read_text())["text"]
+    page = open_page("cy/stages/the-trial/")
+    _shift(page)
+    assert _status(page) == table["exit-shift-2"]["cy"] != TWO_MORE
+    _shift(page)
+    assert _status(page) == table["exit-shift-1"]["cy"]
     _shift(page)
     _on_neutral_site(page, exit_url)
 

@@ -20,6 +20,8 @@ import yaml
 from victim_journey.search_config import SEPARATOR, search_words_in
 
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+# The Welsh pages' own table: Welsh words, typed into the search box of a Welsh page.
+WELSH_QUERIES_FILE = Path(__file__).with_name("search_queries_cy.yml")
 REQUIRED_SHARE = 0.9
 
 # Counts the messages between Material's page script and its search worker, so the test
@@ -72,13 +74,14 @@ class SearchQuery:
         return place is not None and place <= self.rank
 
 
-def load_queries() -> list[SearchQuery]:
-    rows = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
+def load_queries(path: Path = QUERIES_FILE) -> list[SearchQuery]:
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
     return [SearchQuery(row["query"], row["expect"], int(row["rank"]),
                         row.get("known_failure")) for row in rows]
 
 
 QUERIES = load_queries()
+WELSH_QUERIES = load_queries(WELSH_QUERIES_FILE)
 
 
 @dataclass
@@ -108,27 +111,38 @@ def _type_query(page: object, box: object, query: str) -> list[str]:
 @pytest.fixture(scope="module")
 def search_run(browser: object, site_url: str) -> Iterator[SearchRun]:
     """Every query in the table, typed into the search box of one open page."""
+    yield from _run_queries(browser, site_url, QUERIES)
+
+
+@pytest.fixture(scope="module")
+def welsh_search_run(browser: object, site_url: str) -> Iterator[SearchRun]:
+    """Every Welsh query, typed into the search box of the Welsh home page."""
+    yield from _run_queries(browser, site_url + "cy/", WELSH_QUERIES)
+
+
+def _run_queries(browser: object, start_url: str, queries: list[SearchQuery]
+                 ) -> Iterator[SearchRun]:
     # A phone-sized window: most readers search on a phone.
     context = browser.new_context(viewport={"width": 400, "height": 800})  # type: ignore[attr-defined]
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     context.add_init_script(COUNT_WORKER_MESSAGES)
     page = context.new_page()
-    page.goto(site_url)
+    page.goto(start_url)
     box = page.locator(".md-search__input")
     box.focus()  # opens Material's search, as tapping the magnifier does
     page.wait_for_function("() => window.__vjSearchCounts.ready > 0")
     results: dict[str, list[str]] = {}
     urls_seen = []
     typing_starts = len(requests)
-    for item in QUERIES:
+    for item in queries:
         box.press("Backspace")  # the box is empty: start from a clean search each time
         results[item.query] = _type_query(page, box, item.query)
         urls_seen.append(page.url)
         box.fill("")
     storage = page.evaluate("() => ({local: localStorage.length, session: "
                             "sessionStorage.length, cookies: document.cookie.length})")
-    yield SearchRun(results, requests, requests[typing_starts:], site_url, urls_seen, storage)
+    yield SearchRun(results, requests, requests[typing_starts:], start_url, urls_seen, storage)
     context.close()
 
 
@@ -185,6 +199,30 @@ def test_search_sends_nothing_elsewhere_and_keeps_no_trace(search_run: SearchRun
     assert set(search_run.urls_seen) == {search_run.start_url}
     assert search_run.storage == {"local": 0, "session": 0, "cookies": 0}
 
+
+
+def test_welsh_query_table_is_well_formed(page_paths: list[str]) -> None:
+    assert len(WELSH_QUERIES) >= 10
+    assert all(q.expect.startswith("cy/") for q in WELSH_QUERIES)
+    assert not sorted({q.expect for q in WELSH_QUERIES} - set(page_paths))
+
+
+@pytest.mark.parametrize("item", WELSH_QUERIES, ids=[q.query for q in WELSH_QUERIES])
+def test_welsh_query_finds_its_welsh_page(welsh_search_run: SearchRun, item: SearchQuery
+                                          ) -> None:
+    """lunr has no Welsh: the Welsh index keeps words as they are (no English stemming or
+    stop words), and a Welsh word must still find its page."""
+    pages = welsh_search_run.results[item.query]
+    if item.known_failure:
+        assert not item.passes(pages), f"{_describe(item, pages)}: it passes now"
+    else:
+        assert item.passes(pages), _describe(item, pages)
+    assert all(p.startswith("cy/") for p in pages), "Welsh search finds Welsh pages only"
+
+
+def test_welsh_search_sends_nothing_elsewhere(welsh_search_run: SearchRun) -> None:
+    assert not welsh_search_run.requests_while_typing
+    assert set(welsh_search_run.urls_seen) == {welsh_search_run.start_url}
 
 
 def test_the_browser_splits_words_as_the_checks_do(page: object) -> None:

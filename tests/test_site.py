@@ -145,8 +145,8 @@ def test_strict_failure_after_content_checks_keeps_the_old_site(content_copy: Pa
     site = content_copy / "site"
     site.mkdir()
     (site / "marker.html").write_text("previous site")
-    (content_copy / "docs").mkdir(exist_ok=True)
-    (content_copy / "docs" / "broken.md").write_text("# Broken\n\n[Nowhere](nowhere.md)\n")
+    (content_copy / "docs" / "en").mkdir(parents=True, exist_ok=True)
+    (content_copy / "docs" / "en" / "broken.md").write_text("# Broken\n\n[Nowhere](nowhere.md)\n")
     status = cli_main(["--root", str(content_copy), "build", "--no-a11y"])
     assert status == 1
     assert [p.name for p in site.iterdir()] == ["marker.html"]
