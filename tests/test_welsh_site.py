@@ -172,3 +172,18 @@ def test_welsh_pages_are_fully_translated(built_site: Path,
     for page_path in languages[1]:
         assert "vj-not-translated" not in html_file(built_site, WELSH + page_path).read_text(
             encoding="utf-8"), page_path
+
+
+def test_the_open_data_is_published_in_welsh_too(built_site: Path) -> None:
+    """Support organisations in Wales can reuse the Welsh text: same schema, same ids."""
+    import json
+
+    english = json.loads((built_site / "data" / "journey.json").read_text(encoding="utf-8"))
+    welsh = json.loads((built_site / "cy" / "data" / "journey.json").read_text(
+        encoding="utf-8"))
+    assert welsh.keys() == english.keys()
+    english_stages = {s["id"]: s for s in english["stages"]}
+    welsh_stages = {s["id"]: s for s in welsh["stages"]}
+    assert welsh_stages.keys() == english_stages.keys()
+    assert welsh_stages["the-trial"]["title"] == "Y treial"
+    assert english_stages["the-trial"]["title"] == "The trial"

@@ -32,8 +32,9 @@ class Item(_Data):
     id: str = Field(description="Stable id. It is also the last part of the page's URL.")
     title: str
     summary: str = Field(description="Plain text, one or a few sentences.")
-    url: str = Field(description="The page's address from the top of the site, "
-                                 "such as '/stages/the-trial/'.")
+    url: str = Field(description="The page's address from the top of its language's pages, "
+                                 "such as '/stages/the-trial/'. The same page in Welsh is "
+                                 "under /cy/: see absolute_url.")
     absolute_url: str | None = Field(description="The page's full address, or null when "
                                                  "the site's address was not set.")
 
@@ -129,6 +130,7 @@ def plain_summary(markdown: str) -> str:
 
 def _urls(site_url: str | None, source_path: str, anchor: str = ""
           ) -> dict[str, str | None]:
+    """`site_url` is the address of this language's pages (the Welsh are under /cy/)."""
     url = page_url(source_path) + (f"#{anchor}" if anchor else "")
     return {"url": url, "absolute_url": absolute_url(site_url, url)}
 
