@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import links_online, new_item, translation_cli
 from .check import DOCS_DIR, TODAY_VARIABLE, check_content
+from .cli_support import load_for_command, print_problems
 from .problems import Problem, Severity
 
 
@@ -19,12 +20,6 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-03-03") from exc
-
-
-def _print_problems(problems: Sequence[Problem], output_format: str) -> None:
-    for problem in problems:
-        line = problem.format_github() if output_format == "github" else problem.format_text()
-        print(line, file=sys.stdout if output_format == "github" else sys.stderr)
 
 
 def _summary(problems: Sequence[Problem]) -> str:
@@ -37,7 +32,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     problems = check_content(root / args.content, root=root, today=args.today,
                              docs_dir=root / DOCS_DIR).problems
-    _print_problems(problems, args.format)
+    print_problems(problems, args.format)
     errors = any(p.severity is Severity.ERROR for p in problems)
     print(("content has problems: " if errors else "content is valid: ") + _summary(problems),
           file=sys.stderr)
@@ -52,7 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         os.environ[TODAY_VARIABLE] = args.today.isoformat()
     problems = check_content(root / args.content, root=root, today=args.today,
                              docs_dir=root / DOCS_DIR).problems
-    _print_problems(problems, "text")
+    print_problems(problems, "text")
     if any(p.severity is Severity.ERROR for p in problems):
         print(f"build stopped before writing anything: {_summary(problems)}", file=sys.stderr)
         return 1
@@ -86,13 +81,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_review_report(args: argparse.Namespace) -> int:
-    from .journey import load_journey
     from .review import review_statuses
 
-    root = Path(args.root).resolve()
-    journey, problems = load_journey(root / args.content, root)
+    root, journey = load_for_command(args)
     if journey is None:
-        _print_problems(problems, "text")
         return 1
     today = args.today or dt.date.today()
     print(f"{'due':<12} {'status':<9} {'last reviewed':<14} {'owner':<32} file")
@@ -118,7 +110,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR)
     if checked.journey is None or not checked.pages:
-        _print_problems(checked.problems, "text")
+        print_problems(checked.problems, "text")
         return 1
     page_paths = {page.path for page in checked.pages} | hand_written_pages(root / DOCS_DIR / "en")
     mode = "update" if args.update else "check" if args.check else "list"

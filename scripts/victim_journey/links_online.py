@@ -15,10 +15,10 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from .journey import Journey, load_journey
+from .cli_support import load_for_command
+from .journey import Journey
 from .loader import LoadedFile
 from .markup import external_link_targets
 from .problems import Problem, error
@@ -84,11 +84,8 @@ def dead_link_problems(links: Iterable[ExternalLink], *, workers: int = 8,
 
 
 def _run(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
-    journey, problems = load_journey(root / args.content, root)
+    _, journey = load_for_command(args)
     if journey is None:
-        for problem in problems:
-            print(problem.format_text(), file=sys.stderr)
         return 1
     links = external_links(journey)
     if not args.online:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .check import ALL_LANGUAGES, DOCS_DIR, CheckedContent, check_content
+from .cli_support import load_for_command
 from .journey import Journey
 from .languages import SOURCE_LANGUAGE
 from .problems import Severity
@@ -16,24 +17,23 @@ from .translation_stamp import StampError, stamp
 from .translations import TranslatedFile, TranslationGap, translate_journey
 
 
-def translation_gaps(checked: CheckedContent) -> list[TranslationGap]:
-    gaps: list[TranslationGap] = []
+def _from_translations(checked: CheckedContent, attribute: str) -> list[Any]:
+    """`gaps` or `files` of every translation checked: content files and docs pages."""
+    found: list[Any] = []
     for edition in checked.editions.values():
-        if edition.translation is not None:
-            gaps += edition.translation.gaps
-        if edition.docs is not None:
-            gaps += edition.docs.gaps
-    return sorted(gaps, key=lambda g: (g.kind, g.path, g.line, g.field))
+        for part in (edition.translation, edition.docs):
+            if part is not None:
+                found += getattr(part, attribute)
+    return found
+
+
+def translation_gaps(checked: CheckedContent) -> list[TranslationGap]:
+    return sorted(_from_translations(checked, "gaps"),
+                  key=lambda g: (g.kind, g.path, g.line, g.field))
 
 
 def translated_files(checked: CheckedContent) -> list[TranslatedFile]:
-    files: list[TranslatedFile] = []
-    for edition in checked.editions.values():
-        if edition.translation is not None:
-            files += edition.translation.files
-        if edition.docs is not None:
-            files += edition.docs.files
-    return sorted(files, key=lambda f: f.path)
+    return sorted(_from_translations(checked, "files"), key=lambda f: f.path)
 
 
 def unchecked_translations(journey: Journey, content_dir: Path, root: Path
@@ -83,13 +83,8 @@ def cmd_translation_report(args: argparse.Namespace) -> int:
 
 
 def cmd_translation_stamp(args: argparse.Namespace) -> int:
-    from .journey import load_journey
-
-    root = Path(args.root).resolve()
-    journey, problems = load_journey(root / args.content, root)
+    root, journey = load_for_command(args)
     if journey is None:
-        for problem in problems:
-            print(problem.format_text(), file=sys.stderr)
         return 1
     failed = 0
     for name in args.files:
