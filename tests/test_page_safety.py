@@ -63,6 +63,23 @@ def test_a_page_without_head_is_left_alone() -> None:
     assert add_csp_meta("<p>fragment</p>") == "<p>fragment</p>"
 
 
+def test_every_earlier_policy_goes_with_the_line_it_was_put_on() -> None:
+    # However it is written, and with its line break and indent: a second run gives the
+    # page the first run gave.
+    earlier = PAGE.replace(
+        '<meta charset="utf-8">',
+        '<meta charset="utf-8">\n  \t<META HTTP-EQUIV=content-security-policy content=x>'
+        "\n<meta http-equiv='Content-Security-Policy' content=\"y\">")
+    assert add_csp_meta(earlier) == add_csp_meta(PAGE)
+
+
+def test_script_tags_are_read_as_a_browser_reads_them() -> None:
+    page = ('<head><meta charset="utf-8"></head><SCRIPT data-x="a>b">one()</SCRIPT>'
+            "<script type='module' data-y='</script>'>two()</script >"
+            "<script>three()</Script><script>never closed()")
+    assert inline_script_hashes(page) == [sha("one()"), sha("two()"), sha("three()")]
+
+
 @pytest.mark.parametrize(("tag", "expected"), [
     ('<a href="https://example.org/x">', '<a href="https://example.org/x" rel="noreferrer">'),
     ("<a href='//example.org'>", "<a href='//example.org' rel=\"noreferrer\">"),
@@ -77,6 +94,12 @@ def test_a_page_without_head_is_left_alone() -> None:
     ('<a href="tel:08081689111">', '<a href="tel:08081689111">'),
     ('<a href="#top">', '<a href="#top">'),
     ('<abbr title="https://example.org">', '<abbr title="https://example.org">'),
+    # Addresses written with character references are read as the browser reads them.
+    ('<a href="https:&#47;&#47;example.org">',
+     '<a href="https:&#47;&#47;example.org" rel="noreferrer">'),
+    ('<a href="&sol;&sol;example.org">', '<a href="&sol;&sol;example.org" rel="noreferrer">'),
+    ('<A HREF="HTTPS://EXAMPLE.ORG">', '<A HREF="HTTPS://EXAMPLE.ORG" rel="noreferrer">'),
+    ('<a title="a &amp; b" href="../x/">', '<a title="a &amp; b" href="../x/">'),
 ])
 def test_noreferrer_goes_on_external_links_only(tag: str, expected: str) -> None:
     assert add_noreferrer(f"<p>{tag}text</a></p>") == f"<p>{expected}text</a></p>"

@@ -36,16 +36,24 @@ _SCRIPT_TYPES = {
 }
 
 # A script's text ends at the first `</script`, whatever it holds (HTML's raw text rule),
-# so a non-greedy match finds exactly the text the browser hashes.
-_SCRIPT = re.compile(r"<script\b(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(?P<body>.*?)</script",
-                     re.IGNORECASE | re.DOTALL)
+# so the body is everything up to the first `</script`: exactly the text the browser
+# hashes. This runs over every page, so the attributes and the body are read a run of
+# characters (or a quoted value) at a time, possessively, rather than one character at a
+# time: a script tag has only one way to match, so nothing is lost by never backtracking.
+_SCRIPT = re.compile(
+    r"<script\b(?P<attrs>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>"
+    r"(?P<body>(?:[^<]++|<(?!/script))*+)</script",
+    re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _HEAD_START = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
-# With the line break and indent add_csp_meta puts before it, so that a second run
-# gives the same page.
+# A policy meta already in the page (from an earlier run), so that a second run gives the
+# same page. The pattern starts at `<meta`, so the search skips quickly through the page;
+# _without_policy then takes the line break and indent that add_csp_meta put before it.
+# (A pattern starting with the optional `\n?[ \t]*` would be tried at every character of
+# every page: most of the time this step took.)
 _EXISTING_POLICY = re.compile(
-    r"\n?[ \t]*<meta\s+http-equiv=[\"']?Content-Security-Policy[\"']?[^>]*>", re.IGNORECASE)
+    r"<meta\s+http-equiv=[\"']?Content-Security-Policy[\"']?[^>]*>", re.IGNORECASE)
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -57,7 +65,9 @@ def inline_script_hashes(html: str) -> list[str]:
     order of first appearance, without repeats."""
     hashes: list[str] = []
     for match in _SCRIPT.finditer(html):
-        attributes = _attributes(match.group("attrs"))
+        attrs = match.group("attrs")
+        # Most inline scripts are a bare <script>: no attributes to read.
+        attributes = _attributes(attrs) if attrs.strip() else {}
         if "src" in attributes:
             continue
         if attributes.get("type", "").strip().lower() not in _SCRIPT_TYPES:
@@ -75,6 +85,25 @@ def policy_for(html: str) -> str:
     return "; ".join([BASE_DIRECTIVES[0], script_src, *BASE_DIRECTIVES[1:]])
 
 
+def _without_policy(html: str) -> str:
+    """The page without any policy meta, each with the blanks before it on its line and
+    the line break before those: what `\n?[ \t]*<meta …>` would match, leftmost first."""
+    pieces: list[str] = []
+    end = 0  # where the last removed meta ended
+    for match in _EXISTING_POLICY.finditer(html):
+        start = match.start()
+        while start > end and html[start - 1] in " \t":
+            start -= 1
+        if start > end and html[start - 1] == "\n":
+            start -= 1
+        pieces.append(html[end:start])
+        end = match.end()
+    if not pieces:
+        return html
+    pieces.append(html[end:])
+    return "".join(pieces)
+
+
 def add_csp_meta(html: str) -> str:
     """The page with its Content-Security-Policy meta as early in <head> as it can go.
 
@@ -82,7 +111,7 @@ def add_csp_meta(html: str) -> str:
     must come before the first inline script; right after the charset (which must stay
     in the first 1024 bytes) is the earliest place. Running twice gives the same page.
     """
-    html = _EXISTING_POLICY.sub("", html)
+    html = _without_policy(html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     anchor = _CHARSET.search(html) or _HEAD_START.search(html)
     if anchor is None:

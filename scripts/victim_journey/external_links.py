@@ -13,8 +13,10 @@ import html as html_lib
 import re
 
 # An <a> start tag; quoted values may hold '>' (Markdown and |e escape it, but a
-# partial need not), so quoted strings are matched whole.
-_A_START = re.compile(r"<a\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+# partial need not), so quoted strings are matched whole. It is read a run of characters
+# or a quoted value at a time, possessively: a tag has only one way to match, and this
+# runs over every page.
+_A_START = re.compile(r"<a\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _REL = re.compile(r"""\srel\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
@@ -31,6 +33,11 @@ def _value(match: re.Match[str]) -> str:
 
 
 def _with_noreferrer(tag: str) -> str:
+    # Most links on a page are the site's own, relative ones. An address that leaves the
+    # site holds "//", or an entity that could spell it, so a tag with neither is left
+    # as it is without parsing it.
+    if "//" not in tag and "&" not in tag:
+        return tag
     href = _HREF.search(tag)
     if href is None or not is_external(_value(href)):
         return tag

@@ -2,8 +2,8 @@
 
 Readers may be upset, in a hurry or not confident readers, so the limits are errors, not
 advice. Every finding points at the line of the field, quotes the sentence and says what
-to do. The readability formula comes from textstat, a maintained library, rather than
-being written here.
+to do. The readability formula is textstat's, a maintained library: readability.py gives
+exactly its numbers, faster (tests/test_readability.py compares the two).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
-
+from . import readability
 from .journey import Journey
 from .loader import KeyPath, LoadedFile
 from .model import MARKDOWN, PlainEnglishSettings
@@ -33,11 +33,11 @@ _NOT_CHECKED = {"also_known_as", "sources", "source", "review_note"}
 
 def grade(items: list[Sentence]) -> float:
     """The Flesch-Kincaid grade of some sentences (reading age is about grade + 5)."""
-    return float(textstat.flesch_kincaid_grade(readable_text(items)))
+    return readability.flesch_kincaid_grade(readable_text(items))
 
 
 def word_count(text: str) -> int:
-    return int(textstat.lexicon_count(text))
+    return readability.word_count(text)
 
 
 def _reading_age(grade_level: float) -> str:
@@ -71,11 +71,22 @@ def _hard_to_read(loaded: LoadedFile, key_path: KeyPath, items: list[Sentence],
                  f"sentence is: {quote(hardest.text)}", "hard-to-read")
 
 
-def _field_problems(loaded: LoadedFile, key_path: KeyPath, text: str, is_long_text: bool,
-                    settings: PlainEnglishSettings,
+@dataclass(frozen=True)
+class _Field:
+    """A checked text field and its sentences."""
+
+    loaded: LoadedFile
+    key_path: KeyPath
+    text: str
+    is_long_text: bool
+    items: list[Sentence]
+
+
+def _field_problems(field_text: _Field, settings: PlainEnglishSettings,
                     avoid: AvoidList) -> Iterator[Problem]:
+    loaded, key_path, text, items = (field_text.loaded, field_text.key_path,
+                                     field_text.text, field_text.items)
     field = _field_name(key_path)
-    items = sentences(text)
     for sentence in items:
         line, column = loaded.text_line(key_path, sentence.line_index)
         words = word_count(sentence.text)
@@ -89,7 +100,7 @@ def _field_problems(loaded: LoadedFile, key_path: KeyPath, text: str, is_long_te
             yield make(loaded.path, line, column,
                        f"in '{field}': '{found}' is on the list of words to avoid; "
                        f"instead: {entry.instead}. In: {quote(sentence.text)}", "avoid-word")
-    if is_long_text and word_count(text) >= settings.min_words_to_score:
+    if field_text.is_long_text and word_count(text) >= settings.min_words_to_score:
         level = grade(items)
         if level > settings.max_grade:
             yield _hard_to_read(loaded, key_path, items, level, settings.max_grade,
@@ -126,14 +137,13 @@ def page_text(page: RenderedPage) -> str:
     return "\n".join(kept)
 
 
-def _page_problems(journey: Journey, pages: Iterable[RenderedPage],
+def _page_problems(journey: Journey, pages: Iterable[tuple[RenderedPage, list[Sentence]]],
                    settings: PlainEnglishSettings, reported: set[str]) -> Iterator[Problem]:
-    for page in pages:
+    for page, items in pages:
         file_key = _source_file_key(page.path)
         loaded = journey.files.get(file_key)
         if loaded is None or loaded.path in reported:
             continue  # a field of that file is already reported: fix that first
-        items = sentences(page_text(page))
         level = grade(items) if items else 0.0
         if level > settings.max_grade:
             yield _hard_to_read(loaded, (), items, level, settings.max_grade,
@@ -144,17 +154,22 @@ def plain_english_problems(journey: Journey, pages: Iterable[RenderedPage],
                            avoid: AvoidList) -> list[Problem]:
     """Every plain-English finding in the content and in the generated pages."""
     settings = journey.site.plain_english
+    fields = [_Field(loaded, key_path, text, kind is MARKDOWN, sentences(text))
+              for file_key, item in content_items(journey)
+              if (loaded := journey.files.get(file_key)) is not None
+              for key_path, text, kind in iter_text_fields(item)
+              if _is_checked(file_key, key_path)]
+    page_items = [(page, sentences(page_text(page))) for page in pages]
+    # Every sentence is known before any is scored, so the pronouncing dictionary is read
+    # once, for just the words these sentences use.
+    readability.prepare(sentence.text
+                        for items in [*(f.items for f in fields), *(i for _, i in page_items)]
+                        for sentence in items)
     problems: list[Problem] = []
-    for file_key, item in content_items(journey):
-        loaded = journey.files.get(file_key)
-        if loaded is None:
-            continue
-        for key_path, text, kind in iter_text_fields(item):
-            if _is_checked(file_key, key_path):
-                problems.extend(_field_problems(loaded, key_path, text, kind is MARKDOWN,
-                                                settings, avoid))
+    for field_text in fields:
+        problems.extend(_field_problems(field_text, settings, avoid))
     reported = {p.path for p in problems if p.code == "hard-to-read"}
-    problems.extend(_page_problems(journey, pages, settings, reported))
+    problems.extend(_page_problems(journey, page_items, settings, reported))
     return problems
 
 

@@ -7,7 +7,9 @@ point an editor at `file:line` rather than at the top of a long block of text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .markup import AUTOLINK, HEADING
 
@@ -31,11 +33,32 @@ class Sentence:
 
 def strip_markdown_line(line: str) -> str:
     """One line of Markdown as plain words: link text kept, syntax and tags removed."""
-    line = HEADING.sub("", _QUOTE_MARKER.sub("", line))
+    # Every line of every field and generated page comes here, and most hold no links,
+    # tags or emphasis: a pattern is only run where the character it needs is in the
+    # line as it is at that step (what it would change is there only then).
+    if ">" in line:
+        line = _QUOTE_MARKER.sub("", line)
+    if "#" in line:
+        line = HEADING.sub("", line)
     line = _LIST_MARKER.sub("", line)
-    line = _LINK.sub(r"\1", AUTOLINK.sub("", line))
-    line = _HTML_TAG.sub(" ", line)
-    return " ".join(_EMPHASIS.sub("", line).split())
+    if "<" in line:
+        line = AUTOLINK.sub("", line)
+    if "](" in line:
+        line = _LINK.sub(r"\1", line)
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "*" in line or "_" in line or "`" in line:
+        line = _EMPHASIS.sub("", line)
+    return " ".join(line.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_line(raw: str) -> tuple[str, bool, bool]:
+    """A line's plain words, whether it starts a list item or a heading, and whether it
+    is a heading. Cached: a generated page repeats its file's text, and the printable
+    guide every stage's, so the same lines come here again and again in one run."""
+    heading = bool(HEADING.match(raw))
+    return strip_markdown_line(raw), heading or bool(_LIST_MARKER.match(raw)), heading
 
 
 def _blocks(text: str) -> list[list[tuple[int, str]]]:
@@ -43,15 +66,14 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for index, raw in enumerate(text.split("\n")):
-        starts_item = bool(_LIST_MARKER.match(raw) or HEADING.match(raw))
-        plain = strip_markdown_line(raw)
+        plain, starts_item, heading = _read_line(raw)
         if not plain or starts_item:
             if current:
                 blocks.append(current)
             current = []
         if plain:
             current.append((index, plain))
-            if HEADING.match(raw):  # a heading is a block of its own
+            if heading:  # a heading is a block of its own
                 blocks.append(current)
                 current = []
     if current:
@@ -64,22 +86,32 @@ def sentences(text: str) -> list[Sentence]:
     takes it, even when it ends with ';' or nothing at all."""
     found: list[Sentence] = []
     for block in _blocks(text):
-        joined = ""
-        starts: list[tuple[int, int]] = []  # (offset in joined, line index)
-        for line_index, plain in block:
-            if joined:
-                joined += " "
-            starts.append((len(joined), line_index))
-            joined += plain
-        begin = 0
-        ends = [m.end() for m in _SENTENCE_END.finditer(joined)] + [len(joined)]
-        for end in ends:
-            piece = joined[begin:end].strip()
-            if piece:
-                line_index = max(line for offset, line in starts if offset <= begin)
-                found.append(Sentence(piece, line_index))
-            begin = end
+        for piece, line in _block_sentences(tuple(plain for _, plain in block)):
+            found.append(Sentence(piece, block[line][0]))
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _block_sentences(lines: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The sentences of one block (its lines' plain words), each with the block line it
+    starts on. Cached like _read_line: the same paragraphs come back on several pages."""
+    joined = " ".join(lines)
+    # Where each line starts in `joined`.
+    offsets: list[int] = []
+    offset = 0
+    for plain in lines:
+        offsets.append(offset)
+        offset += len(plain) + 1
+    found: list[tuple[str, int]] = []
+    begin = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(joined)] + [len(joined)]
+    for end in ends:
+        piece = joined[begin:end].strip()
+        if piece:
+            # The line the sentence starts on: the last one starting at or before it.
+            found.append((piece, bisect_right(offsets, begin) - 1))
+        begin = end
+    return tuple(found)
 
 
 def readable_text(items: list[Sentence]) -> str:
