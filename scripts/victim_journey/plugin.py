@@ -19,6 +19,7 @@ from .check import DOCS_DIR, Edition, check_content, hand_written_pages, today_f
 from .journey import Journey
 from .language_links import LanguageLinks
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .nav_cache import NavCache
 from .page_safety import secure_page
 from .privacy_config import privacy_problems
 from .problems import Severity
@@ -59,8 +60,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         checked = check_content(root / self.config.content_dir, root=root,
                                 docs_dir=root / DOCS_DIR,
                                 languages=(SOURCE_LANGUAGE, language),
-                                # the English build scores the English prose
-                                check_english_prose=not translated)
+                                # the English build renders and checks the English pages
+                                check_english_pages=not translated)
         problems = checked.problems
         edition = checked.editions.get(language.code)
         journey = edition.journey if edition else None
@@ -120,6 +121,9 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         env.globals["vj_t"] = theme_text(text)
         env.globals["vj_language"] = self.journey.language
         env.globals["vj_links"] = self.links
+        # Material's navigation, rendered once for the pages it does not list, which would
+        # all get the same HTML (overrides/main.html): a new cache for each build.
+        env.globals["vj_nav_cache"] = NavCache()
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
