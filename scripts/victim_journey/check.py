@@ -65,43 +65,59 @@ class CheckedContent:
 def check_content(content_dir: Path, *, root: Path | None = None,
                   today: dt.date | None = None, docs_dir: Path | None = None,
                   languages: Sequence[Language] = ALL_LANGUAGES,
-                  check_english_prose: bool = True) -> CheckedContent:
+                  check_english_pages: bool = True) -> CheckedContent:
     """Load, render and validate. The journey is None if it could not be read; problems
     holds every error and warning, sorted by file and line; pages are the generated
     English pages (rendered once here, so validation can check links against them).
 
     `docs_dir` is the folder of hand-written pages, with a folder per language.
-    `check_english_prose=False` skips the plain-English scoring of the English, for a
-    build of a translation only (the English build does it)."""
+    `check_english_pages=False` is for the build of a translation only: the English is
+    loaded and validated, but its pages are neither rendered nor scored for plain English
+    (the English build does that), and links are checked against the translation's pages,
+    which are the same pages."""
     root = root or content_dir.parent
     journey, problems = load_journey(content_dir, root)
     if journey is None:
         return CheckedContent(None, sort_problems(problems), [])
-    english_docs = docs_dir / SOURCE_LANGUAGE.code if docs_dir else None
-    pages = _render_if_possible(journey, problems)
-    page_paths = {page.path for page in pages} | hand_written_pages(english_docs)
-    problems += validate(journey, today=today or today_from_environment(),
-                         page_paths=page_paths if pages else None)
-    problems += _interface_problems(journey)
-    if check_english_prose:
-        problems += check_plain_english(journey, pages, content_dir, root)
-    if pages:  # without the pages, every published URL would look lost
-        problems += registry_problems(content_dir, root, journey, page_paths)
-    editions = {SOURCE_LANGUAGE.code: Edition(SOURCE_LANGUAGE, journey, pages)}
-    for language in languages:
-        if language is not SOURCE_LANGUAGE:
+    english_docs = hand_written_pages(docs_dir / SOURCE_LANGUAGE.code if docs_dir else None)
+    others = [language for language in languages if language is not SOURCE_LANGUAGE]
+    editions = {SOURCE_LANGUAGE.code: Edition(SOURCE_LANGUAGE, journey, [])}
+
+    def translate() -> None:
+        for language in others:
             editions[language.code] = _check_translation(
-                journey, language, content_dir, root, docs_dir, page_paths, problems)
+                journey, language, content_dir, root, docs_dir, english_docs, problems)
+
+    pages: list[RenderedPage] = []
+    if check_english_pages:
+        pages = _render_if_possible(journey, problems)
+        editions[SOURCE_LANGUAGE.code] = Edition(SOURCE_LANGUAGE, journey, pages)
+    else:
+        translate()  # its pages are the ones links are checked against
+    rendered = pages or next((e.pages for e in editions.values() if e.pages), [])
+    page_paths = {page.path for page in rendered} | english_docs
+    problems += validate(journey, today=today or today_from_environment(),
+                         page_paths=page_paths if rendered else None)
+    problems += _interface_problems(journey)
+    if check_english_pages:
+        problems += check_plain_english(journey, pages, content_dir, root)
+        if pages:  # without the pages, every published URL would look lost
+            problems += registry_problems(content_dir, root, journey, page_paths)
+        # After validation: a file whose English has errors is not checked in translation.
+        translate()
     return CheckedContent(journey, sort_problems(problems), pages, editions)
 
 
 def _check_translation(journey: Journey, language: Language, content_dir: Path, root: Path,
-                       docs_root: Path | None, page_paths: set[str],
+                       docs_root: Path | None, hand_written: set[str],
                        problems: list[Problem]) -> Edition:
+    """The journey in `language`: its pages, and every problem in its translation."""
     translation = translate_journey(journey, content_dir, root, language,
                                     english_problems=problems)
     problems += translation.problems
     pages = _render_if_possible(translation.journey, problems)
+    # Every language has the same pages, so links are checked against this one's.
+    page_paths = {page.path for page in pages} | hand_written
     for text in translation.texts:
         problems += text_problems(text.loaded, text.path, text.text, text.kind,
                                   page_paths if pages else None)

@@ -31,13 +31,18 @@ _SUFFIXES = r"(?:s|es|d|ed)?"
 
 def term_words(term: Term) -> list[str]:
     """The words in text that count as a use of `term`."""
-    words = [term.term]
-    parts = _PARENTHESIS.match(term.term)
+    return list(_words_for(term.term))
+
+
+@cache  # asked for every term on every text field of every page
+def _words_for(term: str) -> tuple[str, ...]:
+    words = [term]
+    parts = _PARENTHESIS.match(term)
     # Only a name and its abbreviation stand for each other; '(not guilty)' in
     # 'Acquittal (not guilty)' explains the word, and 'plead not guilty' is no acquittal.
     if parts and any(_ABBREVIATION.match(part) for part in parts.groups()):
         words += [parts.group(1), parts.group(2)]
-    return [w for w in words if w.strip() and not _UNSAFE.intersection(w)]
+    return tuple(w for w in words if w.strip() and not _UNSAFE.intersection(w))
 
 
 def _word_pattern(words: str) -> str:
@@ -73,7 +78,7 @@ def link_terms(markdown: str, terms: Iterable[Term], linked: set[str],
     if not terms:
         return markdown
     by_id = {t.id: t for t in terms}
-    pattern, group_term = _matcher(tuple((t.id, tuple(term_words(t))) for t in terms))
+    pattern, group_term = _matcher(tuple((t.id, _words_for(t.term)) for t in terms))
     linked.update(_GLOSSARY_LINK.findall(markdown))
 
     def replace(match: re.Match[str]) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -116,9 +116,14 @@ class Journey:
 def display_path(path: Path, root: Path) -> str:
     """The path an editor recognises: relative to the project root when possible."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=16)  # one root for thousands of files: resolve it once
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -58,10 +58,15 @@ class RenderedPage:
 
 def relative_link(from_page: str, target: str) -> str:
     """A link from one page to another, both given from the top of the site."""
+    return _relative_link(posixpath.dirname(from_page) or ".", target)
+
+
+@cache  # every page of a folder links to the same few pages: work each out once
+def _relative_link(folder: str, target: str) -> str:
     page, _, anchor = target.partition("#")
     if not page:
         return target
-    rel = posixpath.relpath(page, posixpath.dirname(from_page) or ".")
+    rel = posixpath.relpath(page, folder)
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -108,6 +113,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_mark_fallback,
+        # The package's templates do not change while it runs: do not check the files
+        # again for every page.
+        auto_reload=False,
     )
     env.filters["long_date"] = _long_date
     env.filters["tel"] = lambda number: "tel:" + number.replace(" ", "")

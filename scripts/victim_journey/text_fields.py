@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,6 +12,7 @@ from .loader import KeyPath
 from .model import TextKind
 
 
+@cache  # the same few fields are asked about for every item
 def text_kind(model: type[BaseModel], name: str) -> TextKind | None:
     field = model.model_fields[name]
     for meta in field.metadata:

@@ -71,7 +71,7 @@ def write_report(checked: CheckedContent, out: TextIO) -> int:
 def cmd_translation_report(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR,
-                            check_english_prose=False)
+                            check_english_pages=False)
     if checked.journey is None:
         for problem in checked.problems:
             print(problem.format_text(), file=sys.stderr)
