@@ -17,15 +17,21 @@ def test_synthetic_services_are_valid_content(tmp_path: Path) -> None:
     assert [p.format_text() for p in checked.problems if p.severity == "error"] == []
     services = [p for p in checked.pages if p.path.startswith("services/local-victim")]
     assert len(services) == 5
+    # Each has a Welsh translation, stamped, as a real deployment's would be.
+    assert [p.format_text() for p in checked.problems if p.code.startswith("translation")] == []
+    welsh = [p for p in checked.editions["cy"].pages if p.path.startswith("services/local")]
+    assert len(welsh) == 5 and "(cy)" in welsh[0].markdown
 
 
 def test_bench_reports_both_builds_side_by_side() -> None:
     results = run(ROOT, [0, 2], repeats=1)
     assert [r.extra_services for r in results] == [0, 2]
-    assert results[1].pages == results[0].pages + 2
+    # Two more service pages in each language.
+    assert results[1].pages == results[0].pages + 4
     # The baseline builds exactly the same number of pages.
     assert all(r.plain.pages == r.pages for r in results)
     assert all(r.ours.peak_rss_mib > 0 and r.home_kib > 0 for r in results)
+    assert all(r.ours.cpu_seconds > 0 and r.plain.cpu_seconds > 0 for r in results)
     text = report(results)
-    assert "| ratio ours/plain |" in text
+    assert "| ratio ours/plain |" in text and "| CPU ratio ours/plain |" in text
     assert "Cost of each added service page" in text

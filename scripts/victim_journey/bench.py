@@ -1,6 +1,12 @@
 """Benchmark: how the build scales with the number of pages, side by side with plain
 Material for MkDocs building the same pages.
 
+Our build is the real one: every language (English and Welsh), each its own MkDocs
+process, run side by side as `victim-journey build` runs them. Plain Material builds the
+same Markdown pages of both languages in one process. The report gives both the wall
+time (what an editor waits for) and the CPU time (the work done, which running side by
+side does not reduce), so that neither hides the other.
+
 Speed is measured here, never asserted in tests: absolute times on shared machines are
 noisy, so the report gives ratios measured in one run, with the median of several
 interleaved repetitions.
@@ -22,9 +28,12 @@ from pathlib import Path
 
 import yaml
 
+from .build import edition_configs
 from .check import check_content
+from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .translation_fields import text_hash
 
-PROJECT_PARTS = ("journey", "docs", "overrides", "mkdocs.yml")
+PROJECT_PARTS = ("journey", "docs", "overrides", "mkdocs.yml", "mkdocs.cy.yml")
 # Stages a synthetic service helps at; it cycles through them, so every stage's page and
 # the services index grow as services are added, as they would in a real deployment.
 SYNTHETIC_TEXT = (
@@ -36,8 +45,9 @@ SYNTHETIC_TEXT = (
 
 @dataclass(frozen=True)
 class Measurement:
-    seconds: float
-    peak_rss_mib: float
+    seconds: float          # wall time, from the first process's start to the last's end
+    cpu_seconds: float      # user and system time of every process
+    peak_rss_mib: float     # the largest of the processes
     pages: int
 
 
@@ -80,7 +90,26 @@ def make_project(source: Path, dest: Path, extra_services: int) -> Path:
         path = dest / "journey" / "services" / f"local-victim-service-{index + 1:05d}.yml"
         path.write_text(yaml.safe_dump(service, sort_keys=False, allow_unicode=True),
                         encoding="utf-8")
+        _add_translations(dest, path.name, service, template["last_reviewed"])
     return dest
+
+
+def _add_translations(project: Path, name: str, service: dict[str, object],
+                      translated_on: object) -> None:
+    """A translation of a synthetic service in each other language, stamped against its
+    English, as a real deployment's would be (the text is a stand-in of the same length)."""
+    fields = ("name", "summary", "what_they_do", "who_they_help")
+    for language in LANGUAGES.values():
+        if language is SOURCE_LANGUAGE:
+            continue
+        translation: dict[str, object] = {"translation": {
+            "needs_fluent_check": True, "translated_on": translated_on,
+            "english": {field: text_hash(str(service[field])) for field in fields}}}
+        translation |= {field: f"({language.code}) {service[field]}" for field in fields}
+        path = project / "journey" / language.code / "services" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(translation, sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
 
 
 def make_plain_material_project(rendered: Path, dest: Path) -> Path:
@@ -101,46 +130,80 @@ def make_plain_material_project(rendered: Path, dest: Path) -> Path:
 
 
 def dump_rendered_pages(project: Path, dest: Path) -> int:
+    """Every page of every language as Markdown, each language under its prefix (the
+    Welsh under cy/), with the hand-written pages: what the baseline builds."""
     checked = check_content(project / "journey", root=project, docs_dir=project / "docs")
-    for page in checked.pages:
-        target = dest / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-    for doc in (project / "docs").rglob("*.md"):
-        target = dest / doc.relative_to(project / "docs")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Hand-written pages may use front matter the baseline does not understand;
-        # their text is what matters for the comparison.
-        shutil.copy(doc, target)
-    return len(checked.pages)
+    count = 0
+    for code, edition in checked.editions.items():
+        prefix = LANGUAGES[code].prefix
+        for page in edition.pages:
+            target = dest / prefix / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+        hand_written = project / "docs" / code
+        for doc in hand_written.rglob("*.md"):
+            target = dest / prefix / doc.relative_to(hand_written)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Hand-written pages may use front matter the baseline does not understand;
+            # their text is what matters for the comparison.
+            shutil.copy(doc, target)
+        count += len(edition.pages)
+    return count
 
 
-def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time and peak resident memory (MiB) of one child process."""
+def _timed(commands: list[list[str]], cwd: Path) -> tuple[float, float, float]:
+    """Wall time, CPU time (user and system, all processes) and the largest peak resident
+    memory (MiB) of child processes run side by side."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # The log goes to a file, not a pipe: a big build logs more than a pipe holds, and
-    # the child would block on it while we wait for it to end.
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=log)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        log.seek(0)
-        stderr = log.read().decode(errors="replace")
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-4000:]}")
-    # ru_maxrss is in KiB on Linux.
-    return elapsed, usage.ru_maxrss / 1024
+    # The logs go to files, not pipes: a big build logs more than a pipe holds, and the
+    # child would block on it while we wait for it to end.
+    logs = [tempfile.TemporaryFile() for _ in commands]  # noqa: SIM115 (closed below)
+    start = time.perf_counter()
+    running = {subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                stderr=log).pid: (command, log)
+               for command, log in zip(commands, logs, strict=True)}
+    cpu, peak, failures = 0.0, 0.0, []
+    while running:
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in running:
+            continue
+        command, log = running.pop(pid)
+        cpu += usage.ru_utime + usage.ru_stime
+        peak = max(peak, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            failures.append(f"{' '.join(command)} failed:\n"
+                            f"{log.read().decode(errors='replace')[-4000:]}")
+    elapsed = time.perf_counter() - start
+    for log in logs:
+        log.close()
+    if failures:
+        raise RuntimeError("\n".join(failures))
+    return elapsed, cpu, peak
 
 
-def _build(project: Path, site: Path, strict: bool) -> Measurement:
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site)]
-    if strict:
-        command.insert(4, "--strict")
-    seconds, rss = _timed(command, project)
-    pages = sum(1 for _ in site.rglob("index.html"))
-    return Measurement(seconds, rss, pages)
+def _mkdocs(config: Path, site: Path, strict: bool) -> list[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file",
+               str(config), "--site-dir", str(site)]
+    return [*command[:4], "--strict", *command[4:]] if strict else command
+
+
+def _build_ours(project: Path, site: Path) -> Measurement:
+    """Every language side by side, as `victim-journey build` does (build.build_all)."""
+    commands = [_mkdocs(config, site / prefix, True)
+                for prefix, config in edition_configs(project).items()]
+    # The English build cleans its folder, so the other languages build beside it first.
+    commands = [commands[0]] + [
+        [*c[:-1], str(site.parent / f"{site.name}-{i}")] for i, c in enumerate(commands[1:])]
+    seconds, cpu, rss = _timed(commands, project)
+    for i, prefix in enumerate(p for p in edition_configs(project) if p):
+        shutil.move(str(site.parent / f"{site.name}-{i}"), site / prefix)
+    return Measurement(seconds, cpu, rss, sum(1 for _ in site.rglob("index.html")))
+
+
+def _build_plain(project: Path, site: Path) -> Measurement:
+    seconds, cpu, rss = _timed([_mkdocs(project / "mkdocs.yml", site, False)], project)
+    return Measurement(seconds, cpu, rss, sum(1 for _ in site.rglob("index.html")))
 
 
 _ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
@@ -182,9 +245,9 @@ def run(source: Path, sizes: list[int], repeats: int) -> list[SizeResult]:
             for attempt in range(repeats):
                 # Interleave so that a noisy moment hurts both sides alike.
                 validate_times.append(_timed(
-                    [sys.executable, "-m", "victim_journey", "validate"], project)[0])
-                ours.append(_build(project, work / f"site-ours-{size}-{attempt}", True))
-                theirs.append(_build(plain, work / f"site-plain-{size}-{attempt}", False))
+                    [[sys.executable, "-m", "victim_journey", "validate"]], project)[0])
+                ours.append(_build_ours(project, work / f"site-ours-{size}-{attempt}"))
+                theirs.append(_build_plain(plain, work / f"site-plain-{size}-{attempt}"))
             site = work / f"site-ours-{size}-0"
             stage = next((site / "stages").glob("*/index.html"))
             deferred = not search_index_loads_on_page_load(site)
@@ -206,21 +269,25 @@ def run(source: Path, sizes: list[int], repeats: int) -> list[SizeResult]:
 
 def _median(measurements: list[Measurement]) -> Measurement:
     return Measurement(statistics.median(m.seconds for m in measurements),
+                       statistics.median(m.cpu_seconds for m in measurements),
                        max(m.peak_rss_mib for m in measurements), measurements[0].pages)
 
 
 def report(results: list[SizeResult]) -> str:
     lines = [
-        "| extra services | pages | validate (s) | our build (s) | ms/page | plain Material (s) "
-        "| ratio ours/plain | peak memory (MiB) | home page (KiB gz) | stage page (KiB gz) "
-        "| search index (KiB gz) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| extra services | pages (both languages) | validate (s) | our build (s) "
+        "| our CPU (s) | ms/page | plain Material (s) | plain CPU (s) | ratio ours/plain "
+        "| CPU ratio ours/plain | peak memory (MiB) | home page (KiB gz) "
+        "| stage page (KiB gz) | search index (KiB gz) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r.extra_services} | {r.pages} | {r.validate_s:.2f} | {r.ours.seconds:.2f} "
-            f"| {1000 * r.ours.seconds / r.pages:.1f} | {r.plain.seconds:.2f} "
-            f"| {r.ours.seconds / r.plain.seconds:.2f} | {r.ours.peak_rss_mib:.0f} "
+            f"| {r.ours.cpu_seconds:.2f} | {1000 * r.ours.seconds / r.pages:.1f} "
+            f"| {r.plain.seconds:.2f} | {r.plain.cpu_seconds:.2f} "
+            f"| {r.ours.seconds / r.plain.seconds:.2f} "
+            f"| {r.ours.cpu_seconds / r.plain.cpu_seconds:.2f} | {r.ours.peak_rss_mib:.0f} "
             f"| {r.home_kib:.1f} | {r.stage_kib:.1f} | {r.search_index_kib:.1f} |")
     base = next((r for r in results if r.extra_services == 0), None)
     marginal = {}
