@@ -129,6 +129,9 @@ def test_missing_can_be_made_an_error(project: Path) -> None:
     ("Gallwch ofyn am help.", "Gallwch ofyn am <b>help</b>.", "raw-html", "  Gallwch"),
     ("Gallwch ofyn am help.", "Gallwch [ofyn](stages/nowhere.md).", "broken-link",
      "  Gallwch"),
+    # Plain language: the sentence limit holds in Welsh too.
+    ("Gallwch ofyn am help.", "Gallwch ofyn am help " + "bob dydd a phob nos " * 5 + "yma.",
+     "long-sentence", "  Gallwch"),
 ])
 def test_a_bad_translation_is_an_error_at_its_own_line(
         project: Path, old: str, new: str, code: str, line_starts: str) -> None:

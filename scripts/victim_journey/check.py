@@ -12,7 +12,8 @@ from pathlib import Path
 from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
 from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
-from .plain_english import check_plain_english
+from .plain_english import check_plain_english, long_sentences
+from .plain_text import sentences
 from .problems import Problem, error, has_errors, sort_problems
 from .published_urls import registry_problems
 from .render import RenderedPage, render_site
@@ -118,9 +119,13 @@ def _check_translation(journey: Journey, language: Language, content_dir: Path, 
     pages = _render_if_possible(translation.journey, problems)
     # Every language has the same pages, so links are checked against this one's.
     page_paths = {page.path for page in pages} | hand_written
+    max_words = journey.site.plain_english.max_sentence_words
     for text in translation.texts:
         problems += text_problems(text.loaded, text.path, text.text, text.kind,
                                   page_paths if pages else None)
+        if "also_known_as" not in text.path:  # search words are not sentences
+            problems += long_sentences(text.loaded, text.path, sentences(text.text),
+                                       max_words)
     problems += _interface_problems(translation.journey)
     docs = None
     if docs_root is not None:

@@ -82,19 +82,30 @@ class _Field:
     items: list[Sentence]
 
 
+def long_sentences(loaded: LoadedFile, key_path: KeyPath, items: list[Sentence],
+                   max_words: int) -> Iterator[Problem]:
+    """Sentences longer than `max_words`, in any language: the one plain-language limit
+    that does not depend on English words (the reading-level formula and the words to
+    avoid do)."""
+    field = _field_name(key_path)
+    for sentence in items:
+        words = word_count(sentence.text)
+        if words > max_words:
+            line, column = loaded.text_line(key_path, sentence.line_index)
+            yield error(loaded.path, line, column,
+                        f"in '{field}': this sentence has {words} words; the most is "
+                        f"{max_words}. Split it into shorter sentences, one idea each: "
+                        f"{quote(sentence.text)}", "long-sentence")
+
+
 def _field_problems(field_text: _Field, settings: PlainEnglishSettings,
                     avoid: AvoidList) -> Iterator[Problem]:
     loaded, key_path, text, items = (field_text.loaded, field_text.key_path,
                                      field_text.text, field_text.items)
     field = _field_name(key_path)
+    yield from long_sentences(loaded, key_path, items, settings.max_sentence_words)
     for sentence in items:
         line, column = loaded.text_line(key_path, sentence.line_index)
-        words = word_count(sentence.text)
-        if words > settings.max_sentence_words:
-            yield error(loaded.path, line, column,
-                        f"in '{field}': this sentence has {words} words; the most is "
-                        f"{settings.max_sentence_words}. Split it into shorter sentences, "
-                        f"one idea each: {quote(sentence.text)}", "long-sentence")
         for entry, found in avoid.find(sentence.text):
             make = error if entry.severity == "error" else warning
             yield make(loaded.path, line, column,
