@@ -53,6 +53,8 @@ def test_a_word_used_twice_is_one_entry_with_both_pages() -> None:
 
 def test_order_skips_the_and_counts_numbers() -> None:
     assert sort_key("The trial") == sort_key("trial")
+    assert sort_key("Y treial") == sort_key("treial")
+    assert sort_key("Yr heddlu") == sort_key("heddlu")
     assert sort_key("Right 2: To have the crime recorded") < sort_key("Right 10: Expenses")
     entries = a_to_z_entries([item(ItemKind.STAGE, "the-trial", "The trial", "24/7 line"),
                               item(ItemKind.STAGE, "outcome", "The outcome", "appeal")],

@@ -20,6 +20,9 @@ A_TO_Z_PAGE = "a-to-z.md"
 # The group of entries that start with a digit or a symbol (its heading is the page's
 # "digits-heading" text, such as "0 to 9"). Sorts before every letter.
 _OTHER = ""
+# "The trial" is found under T, and "Y treial" and "Yr heddlu" under T and H: readers
+# look for the word that matters, not the article (English "the", Welsh "y" and "yr").
+_ARTICLES = ("the ", "yr ", "y ")
 _KIND_ORDER = (ItemKind.STAGE, ItemKind.SERVICE, ItemKind.RIGHT, ItemKind.TERM)
 
 
@@ -57,12 +60,14 @@ def _destination(item: SearchItem, meaning_of: Callable[[str], str]) -> Destinat
 
 def sort_key(label: str) -> str:
     """Alphabetical order as a reader looks things up: "The trial" under T is hard to
-    find, so a leading "the" is skipped, and so are case, accents and punctuation.
+    find, so a leading article is skipped, and so are case, accents and punctuation.
     Numbers sort by value, so that Right 2 comes before Right 10."""
     plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     key = word_key("".join(c if c.isalnum() else " " for c in plain))
-    if key.startswith("the ") and len(key) > 4:
-        key = key.removeprefix("the ")
+    for article in _ARTICLES:
+        if key.startswith(article) and len(key) > len(article):
+            key = key.removeprefix(article)
+            break
     return re.sub(r"[0-9]+", lambda number: number.group().zfill(6), key)
 
 
