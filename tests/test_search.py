@@ -101,9 +101,18 @@ def _type_query(page: object, box: object, query: str) -> list[str]:
     # prefix too, a second or so per query; the last key press searches the whole query,
     # as it does for a reader.
     box.fill(query[:-1])  # type: ignore[attr-defined]
+    # fill() can leave the caret at the start of the box: the last letter must go last.
+    box.press("End")  # type: ignore[attr-defined]
     box.press_sequentially(query[-1])  # type: ignore[attr-defined]
     page.wait_for_function(  # type: ignore[attr-defined]
         f"() => {counts}.sent > {before} && {counts}.sent === {counts}.received")
+    # ...and Material has shown them: the line above the list then gives the number
+    # found, in place of the "type to start searching" line of an empty box.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+        " !== window.__vjSearchEmptyMeta")
+    typed = page.evaluate("() => document.querySelector('.md-search__input').value")  # type: ignore[attr-defined]
+    assert typed == query, f"typed {typed!r} for {query!r}"
     pages = page.evaluate(READ_RESULT_PAGES)  # type: ignore[attr-defined]
     return [p.lstrip("/") for p in pages if p is not None]
 
@@ -132,6 +141,11 @@ def _run_queries(browser: object, start_url: str, queries: list[SearchQuery]
     box = page.locator(".md-search__input")
     box.focus()  # opens Material's search, as tapping the magnifier does
     page.wait_for_function("() => window.__vjSearchCounts.ready > 0")
+    # What Material says while the box is empty, in the page's language.
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
+                           ".textContent.trim() !== ''")
+    page.evaluate("() => { window.__vjSearchEmptyMeta = document.querySelector("
+                  "'.md-search-result__meta').textContent.trim(); }")
     results: dict[str, list[str]] = {}
     urls_seen = []
     typing_starts = len(requests)
