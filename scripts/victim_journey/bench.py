@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from .build import edition_configs
+from .build import edition_builds, mkdocs_command
 from .check import check_content
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .translation_fields import text_hash
@@ -182,27 +182,18 @@ def _timed(commands: list[list[str]], cwd: Path) -> tuple[float, float, float]:
     return elapsed, cpu, peak
 
 
-def _mkdocs(config: Path, site: Path, strict: bool) -> list[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file",
-               str(config), "--site-dir", str(site)]
-    return [*command[:4], "--strict", *command[4:]] if strict else command
-
-
 def _build_ours(project: Path, site: Path) -> Measurement:
     """Every language side by side, as `victim-journey build` does (build.build_all)."""
-    commands = [_mkdocs(config, site / prefix, True)
-                for prefix, config in edition_configs(project).items()]
-    # The English build cleans its folder, so the other languages build beside it first.
-    commands = [commands[0]] + [
-        [*c[:-1], str(site.parent / f"{site.name}-{i}")] for i, c in enumerate(commands[1:])]
-    seconds, cpu, rss = _timed(commands, project)
-    for i, prefix in enumerate(p for p in edition_configs(project) if p):
-        shutil.move(str(site.parent / f"{site.name}-{i}"), site / prefix)
+    builds = edition_builds(project, site)
+    seconds, cpu, rss = _timed([build.command() for build in builds], project)
+    for build in builds:
+        build.put_in_place(site)
     return Measurement(seconds, cpu, rss, sum(1 for _ in site.rglob("index.html")))
 
 
 def _build_plain(project: Path, site: Path) -> Measurement:
-    seconds, cpu, rss = _timed([_mkdocs(project / "mkdocs.yml", site, False)], project)
+    seconds, cpu, rss = _timed([mkdocs_command(project / "mkdocs.yml", site, strict=False)],
+                               project)
     return Measurement(seconds, cpu, rss, sum(1 for _ in site.rglob("index.html")))
 
 

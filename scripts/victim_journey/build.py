@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .languages import LANGUAGES, SOURCE_LANGUAGE
@@ -35,10 +36,10 @@ def edition_configs(root: Path) -> dict[str, Path]:
     return configs
 
 
-def _mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
+def mkdocs_command(config_file: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
     # Never add -q: with --strict it hides broken links and exits 0 (mkdocs#4126).
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-            "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+            "--clean", "--config-file", str(config_file), "--site-dir", str(site_dir)]
 
 
 def _environment(env: dict[str, str] | None) -> dict[str, str]:
@@ -48,35 +49,60 @@ def _environment(env: dict[str, str] | None) -> dict[str, str]:
 def run_mkdocs_build(config_file: Path, site_dir: Path, *, env: dict[str, str] | None = None
                      ) -> subprocess.CompletedProcess[str]:
     """One language's MkDocs build."""
-    return subprocess.run(_mkdocs_command(config_file, site_dir), capture_output=True,
+    return subprocess.run(mkdocs_command(config_file, site_dir), capture_output=True,
                           text=True, env=_environment(env), check=False)
+
+
+@dataclass(frozen=True)
+class EditionBuild:
+    """One language's MkDocs build, as part of the whole site."""
+
+    config: Path
+    prefix: str     # where its pages go in the site: "" or "cy/"
+    folder: Path    # where MkDocs writes them
+
+    def command(self) -> list[str]:
+        return mkdocs_command(self.config, self.folder)
+
+    def put_in_place(self, site_dir: Path) -> None:
+        if self.prefix:
+            os.replace(self.folder, site_dir / self.prefix.rstrip("/"))
+
+    def clean_up(self) -> None:
+        if self.prefix and self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def edition_builds(root: Path, site_dir: Path) -> list[EditionBuild]:
+    """Every language's build of the site in site_dir. The source language builds
+    straight into site_dir (its --clean empties it), so the others build beside it and
+    are moved in once every build has succeeded."""
+    return [EditionBuild(config, prefix, site_dir if not prefix else
+                         site_dir.parent / f"{site_dir.name}-{prefix.rstrip('/')}")
+            for prefix, config in edition_configs(root).items()]
 
 
 def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> str:
     """Build every language into site_dir (which must not exist yet), side by side.
     Returns MkDocs' logs; raises BuildFailed with them if any build fails."""
-    configs = edition_configs(root)
-    parts = {prefix: site_dir if not prefix else site_dir.parent / f"{site_dir.name}-{prefix}"
-             .rstrip("/") for prefix in configs}
-    running = {prefix: subprocess.Popen(
-        _mkdocs_command(config, parts[prefix]), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, env=_environment(env))
-        for prefix, config in configs.items()}
+    builds = edition_builds(root, site_dir)
+    running = [(build, subprocess.Popen(build.command(), stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True,
+                                        env=_environment(env)))
+               for build in builds]
     logs, failed = [], False
-    for prefix, process in running.items():
+    for build, process in running:
         stdout, stderr = process.communicate()
-        logs.append(f"--- {configs[prefix].name}\n{stderr}{stdout}")
+        logs.append(f"--- {build.config.name}\n{stderr}{stdout}")
         failed = failed or process.returncode != 0
     try:
         if failed:
             raise BuildFailed("\n".join(logs))
-        for prefix, part in parts.items():
-            if prefix:
-                os.replace(part, site_dir / prefix.rstrip("/"))
+        for build in builds:
+            build.put_in_place(site_dir)
     finally:
-        for prefix, part in parts.items():
-            if prefix and part.exists():
-                shutil.rmtree(part, ignore_errors=True)
+        for build in builds:
+            build.clean_up()
     return "\n".join(logs)
 
 

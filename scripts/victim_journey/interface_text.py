@@ -13,7 +13,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .languages import ENGLISH, Fallback, Language
+from .languages import ENGLISH, LANGUAGES, Fallback, Language
 from .loader import LoadedFile
 from .model import InterfaceString, InterfaceTextFile
 from .problems import Problem, error
@@ -66,7 +66,7 @@ def interface_problems(table: InterfaceTextFile, loaded: LoadedFile) -> Iterator
     '{number}' or lose a number."""
     for key, entry in table.text.items():
         expected = placeholders(entry.en)
-        for code in ("cy",):
+        for code in (c for c in LANGUAGES if LANGUAGES[c] is not ENGLISH):
             translated = getattr(entry, code)
             if translated is not None and placeholders(translated) != expected:
                 line, column = loaded.locate(("text", key, code))

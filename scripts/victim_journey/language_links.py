@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
+from .languages import LANGUAGES, Language
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,3 @@ class LanguageLinks:
                           url=self.root_url(language) + path,
                           is_current=language is self.current)
                 for language in ordered]
-
-    @property
-    def is_translation(self) -> bool:
-        return self.current is not SOURCE_LANGUAGE

@@ -27,7 +27,7 @@ from .render import RenderedPage
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
-from .theme_text import theme_text
+from .theme_text import ThemeText
 from .translated_docs import fallback_page
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
@@ -118,7 +118,7 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         text = self.journey.t
         env.filters["vj_long_date"] = lambda iso: text.long_date(_parse_date(iso))
         env.globals["vj_site"] = self.journey.site
-        env.globals["vj_t"] = theme_text(text)
+        env.globals["vj_t"] = ThemeText(text)
         env.globals["vj_language"] = self.journey.language
         env.globals["vj_links"] = self.links
         # Material's navigation, rendered once for the pages it does not list, which would

@@ -154,15 +154,16 @@ def _page(journey: Journey, path: str, template: str, title: str, meta: dict[str
     finally:
         _fallbacks.reset(token)
     if fallbacks or isinstance(title, Fallback):
-        body = _not_translated_notice(journey.t) + body
+        body = not_translated_notice(journey.t("not-yet-translated")) + body
     meta = {**page_search_meta(path), **meta}  # search ranking: see search_config.py
     return RenderedPage(path, title, _front_matter(title, meta) + body, meta)
 
 
-def _not_translated_notice(t: Interface) -> str:
-    """Said at the top of a translated page that still shows some English."""
-    return (f'<p class="vj-not-translated" markdown="span">{escape(t("not-yet-translated"))}'
-            "</p>\n\n")
+def not_translated_notice(text: str) -> str:
+    """Said at the top of a translated page that still shows some English (a generated
+    page here, a hand-written one in translated_docs.fallback_page)."""
+    return f'<p class="vj-not-translated">{escape(text)}</p>\n\n'
+
 
 
 def _review_meta(item: Any, description: str) -> dict[str, Any]:

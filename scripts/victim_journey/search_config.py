@@ -36,8 +36,13 @@ STOP_WORDS = frozenset((
 # HTML, so "&amp;" is a separator too, not the word "amp".
 # (\u2019 and the like are curly quotes and dashes, written so that both Python's re and
 # the browser's RegExp read them.)
-_PUNCTUATION = (r"(?:['\u2019](?:s|t|re|ve|ll|d|m)(?![a-z])|&(?:[a-z]+|#[0-9]+);"
-                r"|[\s\-\u2013\u2014,.;:!?()\[\]{}\"\u201c\u201d\u2018\u2019'/&+])+")
+ENGLISH_CONTRACTIONS = ("s", "t", "re", "ve", "ll", "d", "m")
+
+
+def _punctuation(contractions: tuple[str, ...]) -> str:
+    endings = "|".join(contractions)
+    return (rf"(?:['\u2019](?:{endings})(?![a-z])|&(?:[a-z]+|#[0-9]+);"
+            r"|[\s\-\u2013\u2014,.;:!?()\[\]{}\"\u201c\u201d\u2018\u2019'/&+])+")
 
 
 def _any_case_first_letter(word: str) -> str:
@@ -47,10 +52,11 @@ def _any_case_first_letter(word: str) -> str:
     return f"[{first.upper()}{first}]{re.escape(word[1:])}"
 
 
-def separator(stop_words: frozenset[str] = STOP_WORDS) -> str:
-    """The `separator` for Material's search plugin in mkdocs.yml."""
+def separator(stop_words: frozenset[str] = STOP_WORDS,
+              contractions: tuple[str, ...] = ENGLISH_CONTRACTIONS) -> str:
+    """The `separator` for Material's search plugin in mkdocs.yml (and mkdocs.cy.yml)."""
     stop = "|".join(_any_case_first_letter(word) for word in sorted(stop_words))
-    return rf"{_PUNCTUATION}|\b(?:{stop})\b"
+    return rf"{_punctuation(contractions)}|\b(?:{stop})\b"
 
 
 SEPARATOR = separator()
@@ -68,8 +74,8 @@ WELSH_STOP_WORDS = frozenset((
     "ein", "ag", "gan", "dros", "fel", "neu",
 ))
 # Welsh also shortens words with an apostrophe ("sy'n", "i'r"): split there too.
-WELSH_SEPARATOR = separator(WELSH_STOP_WORDS).replace(
-    r"['\u2019](?:s|t|re|ve|ll|d|m)(?![a-z])", r"['\u2019](?:n|r|m|i|w|s|t|re|ve|ll|d)(?![a-z])")
+WELSH_CONTRACTIONS = ("n", "r", "m", "i", "w", "s", "t", "re", "ve", "ll", "d")
+WELSH_SEPARATOR = separator(WELSH_STOP_WORDS, WELSH_CONTRACTIONS)
 
 # The field in the search index that holds an item's also_known_as words. mkdocs.yml gives
 # it the same weight as a title, because the words are other names for the item.

@@ -31,7 +31,3 @@ class ThemeText:
         "Newid yr iaith i'r Gymraeg" on an English page: the caller marks its lang."""
         other = Interface(self._interface.table, language, self._interface.missing_keys)
         return escape(str(other(key, **values)))
-
-
-def theme_text(interface: Interface) -> ThemeText:
-    return ThemeText(interface)

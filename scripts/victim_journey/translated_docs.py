@@ -19,16 +19,23 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import escape
 
 from .journey import display_path
 from .languages import Language
 from .model import TranslationInfo
 from .problems import Problem, error
+from .render import not_translated_notice
 from .translation_fields import text_hash
 from .translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+
+
+def front_matter_and_body(text: str) -> tuple[str, str]:
+    """The front matter as written, its '---' lines included ('' if there is none), and
+    the rest of the page."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(0), text[match.end():]) if match else ("", text)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -100,8 +107,6 @@ def check_translated_docs(docs_root: Path, root: Path, language: Language,
 def fallback_page(english_markdown: str, notice: str) -> str:
     """The English page, for a site in another language: its front matter as it is, its
     text marked as English, and a notice (in the site's language) first."""
-    match = _FRONT_MATTER.match(english_markdown)
-    front = match.group(0) if match else ""
-    body = english_markdown[match.end():] if match else english_markdown
-    return (f'{front}<p class="vj-not-translated">{escape(notice)}</p>\n\n'
+    front, body = front_matter_and_body(english_markdown)
+    return (f"{front}{not_translated_notice(notice)}"
             f'<div lang="en" markdown="block">\n\n{body}\n\n</div>\n')

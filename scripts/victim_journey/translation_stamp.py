@@ -18,7 +18,7 @@ from .check import ALL_LANGUAGES, DOCS_DIR
 from .journey import Journey, display_path
 from .languages import SOURCE_LANGUAGE
 from .loader import load_yaml
-from .translated_docs import page_hash, split_front_matter
+from .translated_docs import front_matter_and_body, page_hash, split_front_matter
 from .translation_fields import translatable_fields
 from .translations import TRANSLATION_BLOCK, value_at
 from .validate import content_items
@@ -35,7 +35,9 @@ def stamp(path: Path, journey: Journey, content_dir: Path, root: Path) -> int:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".md":
         hashes = _page_hashes(path, root)
-        front, body = _front_matter_text(text)
+        front, body = front_matter_and_body(text)
+        if not split_front_matter(text)[0]:
+            raise StampError("the page has no front matter with a 'translation:' block")
         return _write(path, _replace_block(front, hashes) + body, hashes)
     hashes = _content_hashes(path, journey, content_dir, root)
     return _write(path, _replace_block(text, hashes), hashes)
@@ -78,16 +80,6 @@ def _page_hashes(path: Path, root: Path) -> dict[str, str]:
         raise StampError(f"{display_path(path, root)}: there is no English page "
                          f"{display_path(english, root)}")
     return {"page": page_hash(english.read_text(encoding="utf-8"))}
-
-
-_FRONT = re.compile(r"\A(---\s*\n.*?\n)(---\s*\n)", re.DOTALL)
-
-
-def _front_matter_text(text: str) -> tuple[str, str]:
-    match = _FRONT.match(text)
-    if not match or not split_front_matter(text)[0]:
-        raise StampError("the page has no front matter with a 'translation:' block")
-    return match.group(1), text[match.end(1):]
 
 
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
