@@ -153,7 +153,9 @@ def test_new_service_validates_at_once_with_warnings_only(
 
 
 def test_new_stage_is_a_draft_that_validates_at_once(
-        content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        content_copy: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, TODAY)
     status, _, err = run(capsys, content_copy, "new", "stage", "the-appeal")
     assert status == 0 and "add '  - stages: [the-appeal]'" in err
     status, _, err = run(capsys, content_copy, "validate", "--today", TODAY)
