@@ -43,7 +43,7 @@ def mkdocs_command(config_file: Path, site_dir: Path, *, strict: bool = True) ->
 
 
 def _environment(env: dict[str, str] | None) -> dict[str, str]:
-    return env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs_build(config_file: Path, site_dir: Path, *, env: dict[str, str] | None = None
@@ -106,14 +106,14 @@ def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) 
     return "\n".join(logs)
 
 
-def build_into(root: Path, site_dir: Path) -> str:
+def build_into(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> str:
     """Build every language into a temporary folder beside site_dir and swap it in.
-    Returns MkDocs' logs."""
+    Returns MkDocs' logs. `env` is the builds' environment (default: this process's)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        logs = build_all(root, staging / "site")
+        logs = build_all(root, staging / "site", env=env)
         old = None
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))

@@ -4,11 +4,12 @@ the English and for each translation."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import clock
+from .docs_review import hand_written_review_problems
 from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
 from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
@@ -21,15 +22,8 @@ from .translated_docs import DocsTranslation, check_translated_docs
 from .translations import Translation, gap_problem, translate_journey
 from .validate import text_problems, validate
 
-TODAY_VARIABLE = "VICTIM_JOURNEY_TODAY"
 DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy
 ALL_LANGUAGES: tuple[Language, ...] = tuple(LANGUAGES.values())
-
-
-def today_from_environment() -> dt.date:
-    """Today, unless VICTIM_JOURNEY_TODAY fixes the date (for tests and previews)."""
-    value = os.environ.get(TODAY_VARIABLE)
-    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def docs_dir(docs_root: Path, language: Language) -> Path:
@@ -97,8 +91,9 @@ def check_content(content_dir: Path, *, root: Path | None = None,
         translate()  # its pages are the ones links are checked against
     rendered = pages or next((e.pages for e in editions.values() if e.pages), [])
     page_paths = {page.path for page in rendered} | english_docs
-    problems += validate(journey, today=today or today_from_environment(),
-                         page_paths=page_paths if rendered else None)
+    day = clock.today(today)
+    problems += validate(journey, today=day, page_paths=page_paths if rendered else None)
+    problems += hand_written_review_problems(journey, docs_dir, root, day)
     problems += _interface_problems(journey)
     if check_english_pages:
         problems += check_plain_english(journey, pages, content_dir, root)

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import links_online, new_item, translation_cli
-from .check import DOCS_DIR, TODAY_VARIABLE, check_content
-from .cli_support import load_for_command, print_problems
+from . import clock, links_online, new_item, review_report, translation_cli
+from .check import DOCS_DIR, check_content
+from .cli_support import print_problems
 from .problems import Problem, Severity
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-03-03") from exc
 
 
 def _summary(problems: Sequence[Problem]) -> str:
@@ -43,8 +34,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildFailed, build_into
 
     root = Path(args.root).resolve()
-    if args.today:
-        os.environ[TODAY_VARIABLE] = args.today.isoformat()
     problems = check_content(root / args.content, root=root, today=args.today,
                              docs_dir=root / DOCS_DIR).problems
     print_problems(problems, "text")
@@ -53,7 +42,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
     try:
-        build_into(root, site_dir)
+        # The MkDocs builds check review dates against the same day as this command.
+        build_into(root, site_dir, env=clock.environment_for_child(args.today))
     except BuildFailed as exc:
         print(str(exc).rstrip(), file=sys.stderr)
         print("build failed; the previous site/ is unchanged", file=sys.stderr)
@@ -77,29 +67,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"schema/{name} is out of date: run 'victim-journey schema'", file=sys.stderr)
         return 1
-    return 0
-
-
-def cmd_review_report(args: argparse.Namespace) -> int:
-    from .review import review_statuses
-
-    root, journey = load_for_command(args)
-    if journey is None:
-        return 1
-    today = args.today or dt.date.today()
-    print(f"{'due':<12} {'status':<9} {'last reviewed':<14} {'owner':<32} file")
-    for status in review_statuses(journey):
-        state = ("overdue" if status.due < today
-                 else "due soon" if (status.due - today).days <= journey.site.review_warning_days
-                 else "ok")
-        print(f"{status.due.isoformat():<12} {state:<9} {status.last_reviewed.isoformat():<14} "
-              f"{status.owner[:32]:<32} {status.path}")
-    from .translation_cli import unchecked_translations
-
-    unchecked = unchecked_translations(journey, root / args.content, root)
-    print(f"\nTranslations that need a check by a fluent speaker: {len(unchecked)}")
-    for item in unchecked:
-        print(f"  {item.path}  (translated {item.info.translated_on.isoformat()})")
     return 0
 
 
@@ -140,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check every content file")
-    validate.add_argument("--today", type=_date, help="check review dates as of this day")
+    validate.add_argument("--today", type=clock.parse_day, help="check review dates as of this day")
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="'github' prints annotations for pull requests")
     validate.set_defaults(func=cmd_validate)
@@ -148,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, build site/ and run the "
                                               "accessibility check")
     build.add_argument("--site-dir", default="site")
-    build.add_argument("--today", type=_date)
+    build.add_argument("--today", type=clock.parse_day)
     build.add_argument("--no-a11y", action="store_true",
                        help="skip the accessibility check (quick local preview only)")
     build.set_defaults(func=cmd_build)
@@ -156,10 +123,6 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
     schema.add_argument("--check", action="store_true", help="fail if they are out of date")
     schema.set_defaults(func=cmd_schema)
-
-    report = commands.add_parser("review-report", help="list review dates, soonest first")
-    report.add_argument("--today", type=_date)
-    report.set_defaults(func=cmd_review_report)
 
     bench = commands.add_parser("bench", help="time validate and build against plain "
                                               "Material, at several sizes")
@@ -178,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="fail if a registered URL is lost or a URL is not registered")
     urls.set_defaults(func=cmd_urls)
 
+    review_report.add_command(commands)  # victim-journey review-report
     new_item.add_command(commands)  # victim-journey new stage|service ID
     links_online.add_command(commands)  # victim-journey check-links [--online]
     translation_cli.add_command(commands)  # translation-report, translation-stamp

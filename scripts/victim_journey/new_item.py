@@ -9,6 +9,7 @@ stage is also a draft (`draft: true`): it need not be in the route until it is r
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from .check import today_from_environment
+from . import clock
 from .journey import SERVICES_DIR, SITE_FILE, STAGES_DIR, display_path
 from .loader import load_yaml
 from .model import ID_PATTERN, SiteSettings
@@ -73,7 +74,8 @@ def template_text(kind: str) -> str:
             ).read_text(encoding="utf-8")
 
 
-def new_item(kind: str, item_id: str, content_dir: Path, root: Path) -> NewItem:
+def new_item(kind: str, item_id: str, content_dir: Path, root: Path,
+             today: dt.date | None = None) -> NewItem:
     """Write the template for a new stage or service. Raises NewItemError instead."""
     path = _check_id(kind, item_id, content_dir, root)
     site = _site(content_dir, root)
@@ -81,7 +83,7 @@ def new_item(kind: str, item_id: str, content_dir: Path, root: Path) -> NewItem:
     # route fits almost every service, and the editor narrows it down.
     first_stage = (site.throughout or site.route[0].stages)[0]
     text = Template(template_text(kind)).substitute(
-        id=item_id, today=today_from_environment().isoformat(),
+        id=item_id, today=clock.today(today).isoformat(),
         owner=json.dumps(site.owner), stage=first_stage)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite a file
@@ -99,7 +101,7 @@ def new_item(kind: str, item_id: str, content_dir: Path, root: Path) -> NewItem:
 def _run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     try:
-        item = new_item(args.kind, args.id, root / args.content, root)
+        item = new_item(args.kind, args.id, root / args.content, root, args.today)
     except NewItemError as exc:
         print(f"victim-journey new: {exc}", file=sys.stderr)
         return 1
@@ -114,4 +116,6 @@ def add_command(commands: Any) -> None:
     command.add_argument("kind", choices=sorted(KINDS), help="what to start")
     command.add_argument("id", help="its id, such as 'the-trial': the file name and the "
                                     "page's address")
+    command.add_argument("--today", type=clock.parse_day,
+                         help="the review date to write (default: today)")
     command.set_defaults(func=_run)

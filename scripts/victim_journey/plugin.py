@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import DOCS_DIR, Edition, check_content, hand_written_pages, today_from_environment
+from .check import DOCS_DIR, Edition, check_content, hand_written_pages
 from .journey import Journey
 from .language_links import LanguageLinks
 from .languages import LANGUAGES, SOURCE_LANGUAGE
@@ -27,14 +27,18 @@ from .render import RenderedPage
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
+from .source_date import source_date
 from .theme_text import ThemeText
 from .translated_docs import fallback_page
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
 
-# Warnings that are news for editors (validate and translation-report show them) but no
-# reason to stop a strict build. The site settings can make translation gaps errors.
-INFO_IN_BUILD = frozenset({"review-due", "translation-missing", "translation-stale"})
+# Warnings that are news for editors (validate, review-report and translation-report show
+# them) but no reason to stop a strict build: they depend on the day, or on work a
+# translator does later, and stopping the build would only stop urgent fixes. The site
+# settings can make translation gaps errors.
+INFO_IN_BUILD = frozenset({"review-due", "review-overdue", "bank-holidays-ending",
+                           "translation-missing", "translation-stale"})
 
 # Front-matter values that Material prints into pages without escaping them.
 PRINTED_META = ("title", "description", "author", "owner")
@@ -67,8 +71,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         journey = edition.journey if edition else None
         for problem in problems:
             if problem.severity is Severity.WARNING:
-                # A review falling due soon must not stop a strict build (and so a
-                # deploy); an overdue review is an error and does.
+                # Review dates and the end of the bank holidays inform; they never stop
+                # a strict build, and so a deploy.
                 report = log.info if problem.code in INFO_IN_BUILD else log.warning
                 report(problem.format_text())
         errors = [p.format_text() for p in problems if p.severity is Severity.ERROR]
@@ -108,8 +112,11 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # Redirect pages and open data: static files, so pages can link to them under
         # --strict, and `mkdocs serve` has them too; not pages, so not searched or in the nav.
         assert self.journey is not None
+        # The content's date, never the build's: the same commit builds the same bytes.
+        generated = source_date(Path(config.config_file_path).parent,
+                                (item.last_reviewed for _, item in self.journey.reviewed_items()))
         for path, text in extra_site_files(self.journey, site_url=config.site_url,
-                                           generated=today_from_environment()).items():
+                                           generated=generated).items():
             files.append(File.generated(config, path, content=text))
         return files
 

@@ -1,4 +1,10 @@
-"""Review dates: when each item is due a check, and the problems when it is late."""
+"""Review dates: when each item is due a check, and what editors are told when it is late.
+
+Review dates inform; they never block. An overdue review is a warning: the old page stays
+live whether or not the build runs, so stopping the build would only stop fixes. The
+scheduled review workflow and the pull-request check (`review-report --fail-overdue`)
+are where an overdue review fails something.
+"""
 
 from __future__ import annotations
 
@@ -39,20 +45,34 @@ def review_statuses(journey: Journey) -> list[ReviewStatus]:
     return sorted(statuses, key=lambda s: (s.due, s.path))
 
 
+def review_state(status: ReviewStatus, today: dt.date, warning_days: int) -> str:
+    """'overdue', 'due soon' or 'ok' on `today`."""
+    if status.due < today:
+        return "overdue"
+    return "due soon" if (status.due - today).days <= warning_days else "ok"
+
+
 def review_problems(journey: Journey, today: dt.date) -> list[Problem]:
+    return status_problems(review_statuses(journey), today, journey.site.review_warning_days)
+
+
+def status_problems(statuses: list[ReviewStatus], today: dt.date, warning_days: int
+                    ) -> list[Problem]:
+    """What editors are told about these review dates on `today`: warnings, except a
+    review date in the future, which is a typing mistake."""
     problems = []
-    warn_from = dt.timedelta(days=journey.site.review_warning_days)
-    for status in review_statuses(journey):
+    for status in statuses:
         where = (status.path, status.line, status.column)
         if status.last_reviewed > today:
             problems.append(error(*where, f"'last_reviewed' {status.last_reviewed} is in the "
                                   "future; use the date of the review", "bad-date"))
-        elif status.due < today:
-            problems.append(error(*where,
-                                  f"review overdue: last reviewed {status.last_reviewed}, "
-                                  f"due {status.due}; {status.owner} should check the page is "
-                                  "still true, then update 'last_reviewed'", "review-overdue"))
-        elif status.due - today <= warn_from:
+        elif (state := review_state(status, today, warning_days)) == "overdue":
+            problems.append(warning(*where,
+                                    f"review overdue: last reviewed {status.last_reviewed}, "
+                                    f"due {status.due}; {status.owner} should check the page "
+                                    "is still true, then update 'last_reviewed'",
+                                    "review-overdue"))
+        elif state == "due soon":
             problems.append(warning(*where, f"review due on {status.due} ({status.owner})",
                                     "review-due"))
     return problems
