@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     pages: list[RenderedPage]
     edition: Edition
     links: LanguageLinks
+    source_day: dt.date
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -85,6 +87,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             raise PluginError("content has errors:\n" + "\n".join(errors))
         assert edition is not None
         self.journey, self.edition, self.pages = journey, edition, edition.pages
+        # The content's date, never the build's, wherever the site shows a date of its
+        # own (the open data, the sitemap): the same commit builds the same bytes.
+        self.source_day = source_date(root, (item.last_reviewed
+                                             for _, item in journey.reviewed_items()))
         # One site address for every language: a translation lives under its prefix.
         self.links = LanguageLinks.for_site(config.site_url, language)
         config.site_url = self.links.root_url(language)
@@ -112,11 +118,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # Redirect pages and open data: static files, so pages can link to them under
         # --strict, and `mkdocs serve` has them too; not pages, so not searched or in the nav.
         assert self.journey is not None
-        # The content's date, never the build's: the same commit builds the same bytes.
-        generated = source_date(Path(config.config_file_path).parent,
-                                (item.last_reviewed for _, item in self.journey.reviewed_items()))
         for path, text in extra_site_files(self.journey, site_url=config.site_url,
-                                           generated=generated).items():
+                                           generated=self.source_day).items():
             files.append(File.generated(config, path, content=text))
         return files
 
@@ -132,6 +135,12 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # all get the same HTML (overrides/main.html): a new cache for each build.
         env.globals["vj_nav_cache"] = NavCache()
         return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs dates every page by the build day, and stamps the gzipped sitemap with
+        # the latest: the content's date instead keeps the output the same on any day.
+        page.update_date = self.source_day.isoformat()
+        return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -163,6 +172,4 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
 
 
 def _parse_date(value: Any) -> Any:
-    import datetime as dt
-
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
