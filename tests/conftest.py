@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from days import CONTENT_DAY
 from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from victim_journey.build import build_all
+from victim_journey.clock import environment_for_child
 from victim_journey.journey import Journey, load_journey
 from victim_journey.serve import serve_directory, site_pages
 
@@ -32,7 +34,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real journey/ built with --strict, in every language, into a temporary folder
     (never site/): English at the top, Welsh under cy/."""
     site = tmp_path_factory.mktemp("built") / "site"
-    build_all(ROOT, site)
+    # On the day the content was last reviewed, never the real day: see tests/days.py.
+    build_all(ROOT, site, env=environment_for_child(CONTENT_DAY))
     return site
 
 
