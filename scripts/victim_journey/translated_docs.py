@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -38,11 +38,21 @@ def front_matter_and_body(text: str) -> tuple[str, str]:
     return (match.group(0), text[match.end():]) if match else ("", text)
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """safe_load, but a date stays the text written: a date that does not exist
+    (2027-02-30) is then one error from docs_review.py at its line, not a crash here."""
+
+    yaml_implicit_resolvers: ClassVar = {
+        first: [(tag, regexp) for tag, regexp in resolvers
+                if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    data = yaml.safe_load(match.group(1)) or {}
+    data = yaml.load(match.group(1), Loader=_DatesAsText) or {}  # a SafeLoader
     return (data if isinstance(data, dict) else {}), text[match.end():]
 
 
