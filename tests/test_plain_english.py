@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from days import CONTENT_DAY
 from victim_journey.check import check_content
 from victim_journey.cli import main as cli_main
 from victim_journey.journey import load_journey
@@ -18,7 +19,7 @@ from victim_journey.render import RenderedPage, render_site
 from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-12-01"
+TODAY = CONTENT_DAY.isoformat()  # the live content: see tests/days.py
 
 # Pasted from a legal document: one 45-word sentence with four words to avoid.
 LEGAL_SENTENCE = (
@@ -47,7 +48,7 @@ def insert_after(path: Path, marker: str, new_line: str) -> int:
 
 
 def errors_of(project: Path) -> list[str]:
-    problems = check_content(project / "journey", root=project,
+    problems = check_content(project / "journey", root=project, today=CONTENT_DAY,
                              docs_dir=project / "docs").problems
     return [p.format_text() for p in problems if p.severity is Severity.ERROR]
 

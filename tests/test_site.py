@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from days import CONTENT_DAY, ROUTINE_WARNINGS
 from sitecheck import parse, resolve
 from victim_journey.check import check_content
 from victim_journey.cli import main as cli_main
@@ -21,11 +22,11 @@ SERVICES = sorted(p.stem for p in (ROOT / "journey" / "services").glob("*.yml"))
 
 
 def test_real_content_has_no_errors() -> None:
-    problems = check_content(ROOT / "journey", root=ROOT, docs_dir=ROOT / "docs").problems
+    problems = check_content(ROOT / "journey", root=ROOT, today=CONTENT_DAY,
+                             docs_dir=ROOT / "docs").problems
     errors = [p.format_text() for p in problems if p.severity is Severity.ERROR]
     assert errors == []
-    # A review falling due is the only warning real content may carry.
-    assert {p.code for p in problems} <= {"review-due"}
+    assert {p.code for p in problems} <= ROUTINE_WARNINGS
 
 
 def test_committed_json_schemas_are_current() -> None:
@@ -34,7 +35,8 @@ def test_committed_json_schemas_are_current() -> None:
 
 
 def test_route_has_all_eight_seed_items() -> None:
-    assert set(STAGES) == {"reporting-a-crime", "the-charging-decision", "no-charge-police",
+    # At least these: an editor may add a stage.
+    assert set(STAGES) >= {"reporting-a-crime", "the-charging-decision", "no-charge-police",
                            "no-charge-cps", "after-a-charge", "the-trial", "the-outcome",
                            "getting-support"}
 
@@ -81,7 +83,7 @@ def test_each_stage_page_marks_itself_current(built_site: Path) -> None:
 
 def test_rights_page_has_all_rights_with_stable_anchors(built_site: Path) -> None:
     rights = yaml.safe_load((ROOT / "journey" / "rights.yml").read_text())["rights"]
-    assert len(rights) == 12
+    assert rights  # however many the Victims' Code has
     ids = parse(built_site / "rights" / "index.html").ids
     assert {r["id"] for r in rights} <= ids
     # Every stage page links to at least one right, through those anchors.
