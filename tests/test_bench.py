@@ -15,11 +15,13 @@ def test_synthetic_services_are_valid_content(tmp_path: Path) -> None:
     project = make_project(ROOT, tmp_path / "p", 5)
     checked = check_content(project / "journey", root=project, docs_dir=project / "docs")
     assert [p.format_text() for p in checked.problems if p.severity == "error"] == []
-    services = [p for p in checked.pages if p.path.startswith("services/local-victim")]
-    assert len(services) == 5
+    added = {f"services/{p.stem}.md" for p in (project / "journey" / "services").glob("*.yml")
+             } - {f"services/{p.stem}.md" for p in (ROOT / "journey" / "services").glob("*.yml")}
+    services = [p for p in checked.pages if p.path in added]
+    assert len(services) == 5 == len({p.title for p in services})  # each its own name
     # Each has a Welsh translation, stamped, as a real deployment's would be.
     assert [p.format_text() for p in checked.problems if p.code.startswith("translation")] == []
-    welsh = [p for p in checked.editions["cy"].pages if p.path.startswith("services/local")]
+    welsh = [p for p in checked.editions["cy"].pages if p.path in added]
     assert len(welsh) == 5 and "(cy)" in welsh[0].markdown
 
 

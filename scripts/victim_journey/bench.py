@@ -25,22 +25,17 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .build import edition_builds, mkdocs_command
 from .check import check_content
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .local_branches import local_branches
 from .translation_fields import text_hash
 
 PROJECT_PARTS = ("journey", "docs", "overrides", "mkdocs.yml", "mkdocs.cy.yml")
-# Stages a synthetic service helps at; it cycles through them, so every stage's page and
-# the services index grow as services are added, as they would in a real deployment.
-SYNTHETIC_TEXT = (
-    "This service gives free and private help to people affected by crime in this area. "
-    "You can contact them yourself. You do not need to report the crime first.\n\n"
-    "They can listen, give practical help, and explain what happens next."
-)
 
 
 @dataclass(frozen=True)
@@ -64,7 +59,10 @@ class SizeResult:
 
 
 def make_project(source: Path, dest: Path, extra_services: int) -> Path:
-    """A copy of the project with `extra_services` synthetic service files added."""
+    """A copy of the project with `extra_services` local services added: local branches
+    of 10 charities, each with its own name and area (local_branches.py). Each helps at
+    two stages, cycling through them, so every stage's page and the services directory
+    grow as services are added, as they would in a real deployment."""
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = source / part
@@ -74,38 +72,32 @@ def make_project(source: Path, dest: Path, extra_services: int) -> Path:
             shutil.copy(src, dest / part)
     stage_ids = sorted(p.stem for p in (dest / "journey" / "stages").glob("*.yml"))
     template = yaml.safe_load(next((dest / "journey" / "services").glob("*.yml")).read_text())
-    for index in range(extra_services):
-        service = {
-            "name": f"Local victim service {index + 1}",
-            "summary": "A local service that helps victims of crime in one area.",
-            "what_they_do": SYNTHETIC_TEXT,
-            "who_they_help": "Anyone affected by crime in this area.",
-            "stages": [stage_ids[index % len(stage_ids)], stage_ids[(index + 3) % len(stage_ids)]],
-            "contact": {"website": f"https://service-{index + 1}.example.org.uk"},
-            "sources": [{"title": "The service's own website",
-                         "url": f"https://service-{index + 1}.example.org.uk"}],
-            "owner": template["owner"],
-            "last_reviewed": template["last_reviewed"],
-        }
-        path = dest / "journey" / "services" / f"local-victim-service-{index + 1:05d}.yml"
-        path.write_text(yaml.safe_dump(service, sort_keys=False, allow_unicode=True),
+    for branch in local_branches(extra_services, stage_ids, owner=template["owner"],
+                                 last_reviewed=template["last_reviewed"]):
+        path = dest / "journey" / "services" / branch.file_name
+        path.write_text(yaml.safe_dump(branch.data, sort_keys=False, allow_unicode=True),
                         encoding="utf-8")
-        _add_translations(dest, path.name, service, template["last_reviewed"])
+        _add_translations(dest, path.name, branch.data, template["last_reviewed"])
     return dest
 
 
-def _add_translations(project: Path, name: str, service: dict[str, object],
+def _add_translations(project: Path, name: str, service: dict[str, Any],
                       translated_on: object) -> None:
     """A translation of a synthetic service in each other language, stamped against its
     English, as a real deployment's would be (the text is a stand-in of the same length)."""
-    fields = ("name", "summary", "what_they_do", "who_they_help")
+    fields = ("name", "summary", "what_they_do", "who_they_help", "area", "provider",
+              "also_known_as")
     for language in LANGUAGES.values():
         if language is SOURCE_LANGUAGE:
             continue
+        english = {field: tuple(value) if isinstance(value, list) else str(value)
+                   for field in fields if (value := service.get(field))}
         translation: dict[str, object] = {"translation": {
             "needs_fluent_check": True, "translated_on": translated_on,
-            "english": {field: text_hash(str(service[field])) for field in fields}}}
-        translation |= {field: f"({language.code}) {service[field]}" for field in fields}
+            "english": {field: text_hash(text) for field, text in english.items()}}}
+        translation |= {field: [f"({language.code}) {word}" for word in text]
+                        if isinstance(text, tuple) else f"({language.code}) {text}"
+                        for field, text in english.items()}
         path = project / "journey" / language.code / "services" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(translation, sort_keys=False, allow_unicode=True),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clock
+from .docs_plain_english import hand_written_page_problems
 from .docs_review import hand_written_review_problems
 from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
@@ -97,6 +98,9 @@ def check_content(content_dir: Path, *, root: Path | None = None,
     problems += _interface_problems(journey)
     if check_english_pages:
         problems += check_plain_english(journey, pages, content_dir, root)
+        problems += hand_written_page_problems(
+            docs_dir / SOURCE_LANGUAGE.code if docs_dir else None, root,
+            journey.site.plain_english)
         if pages:  # without the pages, every published URL would look lost
             problems += registry_problems(content_dir, root, journey, page_paths)
         # After validation: a file whose English has errors is not checked in translation.

@@ -161,6 +161,12 @@ class Service(Reviewed, Searchable):
     summary: PlainText
     what_they_do: MarkdownText
     who_they_help: MarkdownText
+    area: PlainText | None = Field(
+        default=None,
+        description="Only for a local service: the area it covers, such as 'Leeds North'. "
+                    "Local services are listed by area in the services directory; each "
+                    "stage page links there instead of listing them. Leave out for a "
+                    "service open to everyone in England and Wales.")
     stages: list[Id] = Field(min_length=1, description="Ids of the stages where they help.")
     contact: Contact
     provider: PlainText | None = Field(default=None, description="Who runs the service.")

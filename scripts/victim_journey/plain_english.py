@@ -20,7 +20,7 @@ from .loader import KeyPath, LoadedFile
 from .model import MARKDOWN, PlainEnglishSettings
 from .plain_text import Sentence, quote, readable_text, sentences
 from .problems import Problem, error, warning
-from .render import GLOSSARY_PAGE, RIGHTS_PAGE, RenderedPage
+from .render import RenderedPage
 from .text_fields import iter_text_fields
 from .validate import content_items
 from .words_to_avoid import AvoidList, load_avoid_list
@@ -44,7 +44,7 @@ def _reading_age(grade_level: float) -> str:
     return f"a reading age of about {round(grade_level) + 5}"
 
 
-def _hardest(items: list[Sentence]) -> Sentence:
+def hardest_sentence(items: list[Sentence]) -> Sentence:
     longer = [s for s in items if word_count(s.text) >= 5] or items
     return max(longer, key=lambda s: grade([s]))
 
@@ -61,14 +61,20 @@ def _field_name(key_path: KeyPath) -> str:
     return next(p for p in reversed(key_path) if isinstance(p, str))
 
 
+def hard_to_read_message(what: str, level: float, limit: float, hardest: Sentence) -> str:
+    """What a hard-to-read finding says, for a field, a page made from one file, or a
+    hand-written page."""
+    return (f"{what} reads at grade {level:.1f} ({_reading_age(level)}); the most is "
+            f"grade {limit:g}. Use shorter sentences and everyday words. The hardest "
+            f"sentence is: {quote(hardest.text)}")
+
+
 def _hard_to_read(loaded: LoadedFile, key_path: KeyPath, items: list[Sentence],
                   level: float, limit: float, what: str) -> Problem:
-    hardest = _hardest(items)
+    hardest = hardest_sentence(items)
     line, column = loaded.text_line(key_path, hardest.line_index) if key_path else (1, 1)
-    return error(loaded.path, line, column,
-                 f"{what} reads at grade {level:.1f} ({_reading_age(level)}); the most is "
-                 f"grade {limit:g}. Use shorter sentences and everyday words. The hardest "
-                 f"sentence is: {quote(hardest.text)}", "hard-to-read")
+    return error(loaded.path, line, column, hard_to_read_message(what, level, limit, hardest),
+                 "hard-to-read")
 
 
 @dataclass(frozen=True)
@@ -118,13 +124,30 @@ def _field_problems(field_text: _Field, settings: PlainEnglishSettings,
                                 f"in '{field}': this text")
 
 
-def _source_file_key(page_path: str) -> str:
-    """The content file a generated page is made from, for pointing at it."""
+def _source_file_key(page_path: str) -> str | None:
+    """The one content file a generated page is made from, or None for a page made from
+    many (the home page, the A to Z, the services directory, the print page, the rights
+    and the glossary). Those are lists of other files' text, each field of which is scored
+    on its own: scored as prose, a list measures only how long it is, and no editor could
+    fix the page itself."""
     folder, name = posixpath.split(page_path)
     stem = posixpath.splitext(name)[0]
     if folder in ("stages", "services") and stem != "index":
         return f"{folder}/{stem}"
-    return {RIGHTS_PAGE: "rights", GLOSSARY_PAGE: "glossary"}.get(page_path, "site")
+    return None
+
+
+def _where_written(journey: Journey, file_key: str, hardest: Sentence
+                   ) -> tuple[KeyPath, Sentence] | None:
+    """The field of a content file where a sentence of its page was written, and the
+    sentence as it is there (with its line in the field), if an editor wrote it (not the
+    page's template)."""
+    item = dict(content_items(journey)).get(file_key)
+    for key_path, field_text, _ in iter_text_fields(item) if item is not None else ():
+        for sentence in sentences(field_text):
+            if sentence.text == hardest.text:
+                return key_path, sentence
+    return None
 
 
 _HEADING_LINE = re.compile(r"^\s*(?:<h[1-6][\s>]|#{1,6}\s)")
@@ -152,12 +175,14 @@ def _page_problems(journey: Journey, pages: Iterable[tuple[RenderedPage, list[Se
                    settings: PlainEnglishSettings, reported: set[str]) -> Iterator[Problem]:
     for page, items in pages:
         file_key = _source_file_key(page.path)
-        loaded = journey.files.get(file_key)
-        if loaded is None or loaded.path in reported:
+        loaded = journey.files.get(file_key) if file_key else None
+        if file_key is None or loaded is None or loaded.path in reported:
             continue  # a field of that file is already reported: fix that first
         level = grade(items) if items else 0.0
         if level > settings.max_grade:
-            yield _hard_to_read(loaded, (), items, level, settings.max_grade,
+            written = _where_written(journey, file_key, hardest_sentence(items))
+            key_path, at = written if written else ((), hardest_sentence(items))
+            yield _hard_to_read(loaded, key_path, [at], level, settings.max_grade,
                                 f"the page '{page.path}' made from this file")
 
 
