@@ -29,6 +29,7 @@ from .markup import internal_link_targets
 from .model import Service, Stage, Term
 from .render_deadlines import deadline_helper
 from .search_config import page_search_meta
+from .service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
 from .site_urls import page_url, relative_url
 
 HOME_PAGE = "index.md"
@@ -197,6 +198,7 @@ def render_home(journey: Journey) -> RenderedPage:
 def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
     stage: Stage = journey.stages[stage_id]
     terms = journey.term_by_id()
+    at_stage = [(sid, s) for sid, s in journey.services.items() if stage_id in s.stages]
     return _page(
         journey, stage_page(stage_id), "stage.md.j2", stage.title,
         _review_meta(stage, stage.summary),
@@ -204,7 +206,9 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
         step_number=_step_numbers(journey).get(stage_id),
         step_count=len(journey.site.route),
         rights=journey.rights_for_stage(stage_id),
-        services=[(sid, s) for sid, s in journey.services.items() if stage_id in s.stages],
+        # National services by name; local ones are listed by area in the directory.
+        services=national(at_stage), local_services=len(local(at_stage)),
+        SERVICES_INDEX=SERVICES_INDEX, LOCAL_SERVICES_ANCHOR=LOCAL_SERVICES_ANCHOR,
         terms=[terms[t] for t in stage.terms if t in terms],
         stages=journey.stages, route=journey.route_stage_ids(),
         stage_page=stage_page, service_page=service_page,
@@ -229,8 +233,10 @@ def render_service(journey: Journey, service_id: str) -> RenderedPage:
 
 
 def render_services_index(journey: Journey) -> RenderedPage:
-    groups = [(sid, journey.stages[sid],
-               [(vid, v) for vid, v in journey.services.items() if sid in v.stages])
+    """The services directory: national services by name and by stage, then local
+    services by area (see service_areas.py)."""
+    everywhere = national(journey.services.items())
+    groups = [(sid, journey.stages[sid], [(vid, v) for vid, v in everywhere if sid in v.stages])
               for sid in journey.route_stage_ids() if sid in journey.stages]
     newest = max((s.last_reviewed for s in journey.services.values()),
                  default=journey.rights.last_reviewed)
@@ -238,8 +244,9 @@ def render_services_index(journey: Journey) -> RenderedPage:
             "last_reviewed": newest.isoformat(), "owner": journey.site.owner}
     return _page(journey, SERVICES_INDEX, "services-index.md.j2", journey.t("find-support"),
                  meta,
-                 groups=groups, services=sorted(journey.services.items(),
-                                                key=lambda item: item[1].name.lower()),
+                 groups=groups, services=sorted(everywhere, key=lambda item: item[1].name.lower()),
+                 areas=areas(journey.services.items()),
+                 LOCAL_SERVICES_ANCHOR=LOCAL_SERVICES_ANCHOR,
                  stage_page=stage_page, service_page=service_page)
 
 

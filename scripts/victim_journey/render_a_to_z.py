@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .journey import Journey
-from .render import RenderedPage, _page
+from .render import SERVICES_INDEX, RenderedPage, _page, service_page
 from .search_terms import ItemKind, SearchItem, search_items, word_key
+from .service_areas import A_TO_Z_LOCAL_LIMIT, LOCAL_SERVICES_ANCHOR, local
 
 A_TO_Z_PAGE = "a-to-z.md"
 # The group of entries that start with a digit or a symbol (its heading is the page's
@@ -80,11 +81,16 @@ def _display(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def a_to_z_entries(items: list[SearchItem],
-                   meaning_of: Callable[[str], str]) -> list[Entry]:
+def a_to_z_entries(items: list[SearchItem], meaning_of: Callable[[str], str],
+                   local: set[str] = frozenset(), by_area: Destination | None = None
+                   ) -> list[Entry]:
     """One entry for each title or word, however many items use it, sorted. Words that
     sort the same ("the accused", "accused") are one entry, under an item's title if one
-    of them is a title. `meaning_of(term)` is the text of a link to a term's meaning."""
+    of them is a title. `meaning_of(term)` is the text of a link to a term's meaning.
+
+    `local` holds the targets of local services: a word that leads to more of them than
+    service_areas.A_TO_Z_LOCAL_LIMIT leads to `by_area` (the directory's list by area)
+    instead, so that a word many local branches share stays a short entry."""
     labels: dict[str, str] = {}
     destinations: dict[str, dict[str, tuple[int, Destination]]] = {}
     named = [(item, item.title) for item in items]
@@ -94,6 +100,13 @@ def a_to_z_entries(items: list[SearchItem],
         labels.setdefault(key, _display(label.strip()))
         destinations.setdefault(key, {})[item.target] = (_KIND_ORDER.index(item.kind),
                                                          _destination(item, meaning_of))
+    if by_area is not None:
+        for found in destinations.values():
+            local_here = [target for target in found if target in local]
+            if len(local_here) > A_TO_Z_LOCAL_LIMIT:
+                for target in local_here:
+                    del found[target]
+                found[by_area.target] = (_KIND_ORDER.index(ItemKind.SERVICE), by_area)
     entries = [
         Entry(labels[key], tuple(dest for _, dest in sorted(
             found.values(), key=lambda pair: (pair[0], sort_key(pair[1].text)))))
@@ -121,6 +134,10 @@ def render_a_to_z(journey: Journey) -> RenderedPage:
         "last_reviewed": journey.oldest_review().isoformat(),
         "owner": journey.site.owner,
     }
-    entries = a_to_z_entries(items, lambda term: journey.t("meaning-of", term=term))
+    local_targets = {service_page(sid) for sid, _ in local(journey.services.items())}
+    by_area = Destination(journey.t("find-local-service"),
+                          f"{SERVICES_INDEX}#{LOCAL_SERVICES_ANCHOR}")
+    entries = a_to_z_entries(items, lambda term: journey.t("meaning-of", term=term),
+                             local_targets, by_area if local_targets else None)
     return _page(journey, A_TO_Z_PAGE, "a-to-z.md.j2", journey.t("a-to-z"), meta,
                  groups=letter_groups(entries, journey.t("digits-heading")))

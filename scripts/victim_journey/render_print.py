@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .journey import Journey
 from .model import Branch, Right, Service, Stage
-from .render import RenderedPage, _page, _step_numbers
+from .render import SERVICES_INDEX, RenderedPage, _page, _step_numbers
+from .service_areas import LOCAL_SERVICES_ANCHOR, local, national
 
 PRINT_PAGE = "print.md"
 
@@ -22,7 +23,8 @@ class PrintPart:
     step: int | None
     alternatives: int
     rights: list[Right]
-    services: list[tuple[str, Service]]
+    services: list[tuple[str, Service]]  # national services (see service_areas.py)
+    local_services: int  # how many local services help: the guide links to them by area
     next: list[Branch]
 
 
@@ -36,14 +38,15 @@ def _parts(journey: Journey) -> list[PrintPart]:
         if stage is None:
             continue
         step = steps.get(sid)
+        at_stage = [(vid, s) for vid, s in sorted(journey.services.items()) if sid in s.stages]
         heading = (t("print-step-heading", number=step, title=stage.title) if step is not None
                    else t("print-any-time-heading", title=stage.title))
         parts.append(PrintPart(
             id=sid, heading=heading, stage=stage, step=step,
             alternatives=alternatives.get(sid, 1),
             rights=journey.rights_for_stage(sid),
-            services=[(vid, s) for vid, s in sorted(journey.services.items())
-                      if sid in s.stages],
+            services=national(at_stage),
+            local_services=len(local(at_stage)),
             next=[b for b in stage.next if b.stage in journey.stages],
         ))
     return parts
@@ -65,6 +68,8 @@ def render_print(journey: Journey) -> RenderedPage:
         meta,
         site=journey.site, parts=_parts(journey), stages=journey.stages,
         rights=journey.rights,
-        services=sorted(journey.services.items(), key=lambda item: item[1].name.lower()),
+        services=sorted(national(journey.services.items()),
+                        key=lambda item: item[1].name.lower()),
+        SERVICES_INDEX=SERVICES_INDEX, LOCAL_SERVICES_ANCHOR=LOCAL_SERVICES_ANCHOR,
         terms=sorted(journey.glossary.terms, key=lambda t: t.term.lower()),
     )
