@@ -112,7 +112,8 @@ class OpenData(_Data):
     version: Literal["1.0"] = Field(description="The version of this file's format. It changes "
                                                 "only when a field is removed or changes "
                                                 "meaning.")
-    generated: dt.date = Field(description="The day this file was built.")
+    generated: dt.date = Field(description="The date of the version of the content this file "
+                               "was made from (the day of its last change).")
     site: SiteData
     route: list[StepData]
     throughout: list[str] = Field(description="Ids of stages that run alongside the "
