@@ -167,11 +167,20 @@ def test_welsh_pages_have_no_english_interface_text(built_site: Path,
 
 def test_welsh_pages_are_fully_translated(built_site: Path,
                                           languages: tuple[list[str], list[str]]) -> None:
-    """Every current page has its Welsh: no page shows the 'not yet translated' notice
-    (the tests in test_translations.py show that it appears when one is missing)."""
-    for page_path in languages[1]:
-        assert "vj-not-translated" not in html_file(built_site, WELSH + page_path).read_text(
-            encoding="utf-8"), page_path
+    """While every translation is there, no page shows the 'not yet translated' notice
+    (the tests in test_translations.py show that it appears when one is missing). An
+    editor may add a service before its Welsh: then the notice is where it is needed."""
+    from days import CONTENT_DAY
+    from victim_journey.check import check_content
+    from victim_journey.translation_cli import translation_gaps
+
+    checked = check_content(ROOT / "journey", root=ROOT, today=CONTENT_DAY,
+                            docs_dir=ROOT / "docs")
+    missing = [gap for gap in translation_gaps(checked) if gap.kind == "missing"]
+    noticed = [page_path for page_path in languages[1]
+               if "vj-not-translated" in html_file(built_site, WELSH + page_path).read_text(
+                   encoding="utf-8")]
+    assert bool(noticed) is bool(missing), (noticed, missing)
 
 
 def test_the_open_data_is_published_in_welsh_too(built_site: Path) -> None:
