@@ -51,6 +51,17 @@ def test_a_bad_day_in_the_environment_is_named() -> None:
         clock.today(None, {clock.DAY_FOR_CHILD: "1/2/2030"})
 
 
+def test_a_bad_day_in_the_environment_is_one_line_from_the_command(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from victim_journey.cli import main
+
+    monkeypatch.setenv(clock.SOURCE_DATE_EPOCH, "yesterday")
+    assert main(["--root", str(ROOT), "validate"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "victim-journey: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds since "
+        "1970-01-01"]
+
+
 def test_the_day_goes_to_a_child_without_changing_this_process() -> None:
     import os
 
@@ -128,6 +139,10 @@ def test_a_build_two_years_ahead_is_the_same_bytes(built_site: Path, tmp_path: P
     site = tmp_path / "site"
     with time_machine.travel(dt.datetime.combine(TWO_YEARS_AHEAD, dt.time(12), dt.UTC),
                              tick=False):
+        # Two years on, reviews are overdue: warnings that once stopped a strict build.
+        codes = {p.code for p in check_content(ROOT / "journey", root=ROOT,
+                                               docs_dir=ROOT / DOCS_DIR).problems}
+        assert "review-overdue" in codes
         _build_in_this_process(site)
     today, ahead = _files(built_site), _files(site)
     assert sorted(ahead) == sorted(today)

@@ -150,7 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except clock.BadClock as exc:  # a variable set in the shell, not a content mistake
+        print(f"victim-journey: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
