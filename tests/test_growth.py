@@ -146,3 +146,25 @@ def test_a_hard_hand_written_page_is_reported_at_its_hardest_sentence(
     hardest = re.search(r'hardest sentence is: "([^"]+)"', found[0].message)
     assert hardest is not None
     assert hardest.group(1).rstrip(".") in lines[found[0].line - 1]
+
+
+def test_1500_local_services_build(tmp_path: Path) -> None:
+    """150 branches of each of 10 charities: the content checks pass and both languages
+    build with --strict, with stage pages as short as before."""
+    from victim_journey.build import build_all
+    from victim_journey.clock import environment_for_child
+
+    project = make_project(ROOT, tmp_path / "p", 1500)
+    checked = check_content(project / "journey", root=project, today=CONTENT_DAY,
+                            docs_dir=project / "docs")
+    assert errors(checked) == []
+    site = tmp_path / "site"
+    build_all(project, site, env=environment_for_child(CONTENT_DAY))
+    services = [p for p in (site / "services").iterdir() if (p / "index.html").is_file()]
+    assert len(services) == 1500 + len(list((ROOT / "journey" / "services").glob("*.yml")))
+    for language in ("", "cy/"):
+        trial = (site / language / "stages" / "the-trial" / "index.html").read_text(
+            encoding="utf-8")
+        assert trial.count('href="../../services/') < 20, language
+        directory = (site / language / "services" / "index.html").read_text(encoding="utf-8")
+        assert directory.count('<h3 id="area-') == len(AREAS)
