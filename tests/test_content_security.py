@@ -177,3 +177,155 @@ def test_deep_nesting_is_one_error_not_a_recursion_error(tmp_path: Path, text: s
     assert loaded is None
     assert [p.code for p in problems] == ["too-deep"]
     assert f"more than {MAX_DEPTH} levels" in problems[0].message
+
+
+# --- content only from inside the project, with names every computer can check out ---------
+
+def test_symbolic_link_to_a_file_outside_the_project_is_refused(
+        content_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text((content_copy / "journey/services/refuge.yml").read_text("utf-8"),
+                       encoding="utf-8")
+    (content_copy / "journey/services/refuge.yml").unlink()
+    (content_copy / "journey/services/refuge.yml").symlink_to(outside)
+    found = [e for e in errors_in(content_copy) if "[outside-project]" in e]
+    assert found == ["journey/services/refuge.yml:1:1: error: this is a symbolic link to a "
+                     "file outside the project; content must be a file in the project "
+                     "itself, so copy the text in [outside-project]"]
+
+
+def test_symbolic_link_outside_in_a_translation_is_refused(content_copy: Path,
+                                                          tmp_path: Path) -> None:
+    welsh = content_copy / "journey/cy/services/refuge.yml"
+    outside = tmp_path / "copy.yml"
+    outside.write_text(welsh.read_text("utf-8"), encoding="utf-8")
+    welsh.unlink()
+    welsh.symlink_to(outside)
+    assert any(e.startswith("journey/cy/services/refuge.yml:1:1: error: this is a symbolic "
+                            "link") for e in errors_in(content_copy))
+
+
+def test_symbolic_link_inside_the_project_is_allowed(content_copy: Path) -> None:
+    stage = content_copy / "journey/stages/the-trial.yml"
+    kept = content_copy / "kept-trial.yml"
+    stage.rename(kept)
+    stage.symlink_to(kept)
+    assert not [e for e in errors_in(content_copy) if "outside-project" in e]
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("the-trial.YML", "rename this file to end in '.yml'"),
+    ("the-trial.yml.bak", "is not read as content"),
+    ("the-trial.yml.txt", "is not read as content"),
+    ("con.yml", "Windows keeps for itself"),
+    ("aux.yml", "Windows keeps for itself"),
+    ("LPT1.yml", "Windows keeps for itself"),
+    ("notes.txt", "does not belong in this folder"),
+])
+def test_every_file_in_a_content_folder_has_the_right_name(
+        content_copy: Path, name: str, words: str) -> None:
+    source = content_copy / "journey/services/refuge.yml"
+    (content_copy / "journey/services" / name).write_bytes(source.read_bytes())
+    found = [e for e in errors_in(content_copy) if "[bad-file-name]" in e]
+    assert len(found) == 1 and found[0].startswith(f"journey/services/{name}:1:1: error:")
+    assert words in found[0]
+
+
+def test_stray_copies_beside_the_content_files_are_errors(content_copy: Path) -> None:
+    (content_copy / "journey/site.yml.bak").write_text("x: 1\n", encoding="utf-8")
+    (content_copy / "journey/cy/stages/the-trial.yml.bak").write_text("x\n", encoding="utf-8")
+    found = {e.split(":")[0] for e in errors_in(content_copy) if "[bad-file-name]" in e}
+    assert found == {"journey/site.yml.bak", "journey/cy/stages/the-trial.yml.bak"}
+
+
+def test_a_stage_renamed_away_is_one_line_errors_not_a_traceback(content_copy: Path) -> None:
+    stage = content_copy / "journey/stages/the-trial.yml"
+    stage.rename(stage.with_name("the-trial.yml.bak"))
+    found = errors_in(content_copy)
+    assert any("the-trial.yml.bak:1:1: error:" in e for e in found)
+    assert any("unknown stage 'the-trial'" in e for e in found)
+
+
+def test_a_stage_deleted_is_one_line_errors_not_a_traceback(content_copy: Path) -> None:
+    (content_copy / "journey/stages/the-trial.yml").unlink()
+    found = errors_in(content_copy)
+    assert found and all("[unknown-reference]" in e or "[" in e for e in found)
+    assert any("unknown stage 'the-trial'" in e for e in found)
+
+
+# --- interface-text placeholders -----------------------------------------------------------
+
+def _set_interface_text(project: Path, key: str, english: str) -> int:
+    path = project / "journey/interface-text.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{key}:"))
+    assert lines[index + 1].strip().startswith("en:"), "expected a block entry"
+    lines[index + 1] = lines[index + 1].split("en:")[0] + f"en: '{english}'"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 2
+
+
+@pytest.mark.parametrize("placeholder", ["{number.__class__.__mro__}", "{number[0]}",
+                                         "{number!r}", "{number:>99999}", "{0}", "{}"])
+def test_placeholders_cannot_reach_python(placeholder: str) -> None:
+    from victim_journey.interface_text import fill, placeholder_problem
+
+    text, unknown = fill(f"Step {placeholder}", {"number": 2})
+    assert text == f"Step {placeholder}" and unknown == {placeholder[1:-1]}
+    assert placeholder_problem(placeholder[1:-1]) is not None
+
+
+def test_placeholder_typo_is_a_one_line_error(content_copy: Path) -> None:
+    from victim_journey.interface_text import fill
+
+    assert fill("{a} of {b}", {"a": 1, "b": 2}) == ("1 of 2", set())
+    line = _set_interface_text(content_copy, "step-of", "Step {nmber} of {count}")
+    found = [e for e in errors_in(content_copy) if "placeholder" in e]
+    assert f"journey/interface-text.yml:{line}:9: error: 'step-of' asks for {{nmber}}, which " \
+           "the site does not fill in there; check the spelling against the English " \
+           "[bad-placeholder]" in found
+    # and the Welsh, which still says {number}, no longer matches the English
+    assert any(e.startswith(f"journey/interface-text.yml:{line + 1}:") for e in found)
+
+
+def test_attribute_placeholder_is_refused_in_the_file(content_copy: Path) -> None:
+    path = content_copy / "journey/interface-text.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("month-1: {en: January,",
+                                 "month-1: {en: 'Jan {number.__class__.__mro__}',"),
+                    encoding="utf-8")
+    found = [e for e in errors_in(content_copy) if "[bad-placeholder]" in e]
+    assert any("'{number.__class__.__mro__}' is not a value the site can fill in" in e
+               for e in found), found
+
+
+# --- phone numbers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("number", ["999", "112", "101", "111", "116 123", "18000",
+                                    "0808 2000 247", "0808 802 9999", "08 08 16 89 111",
+                                    "+44 808 168 9111", "020 7946 0000"])
+def test_dialable_numbers_are_accepted(number: str) -> None:
+    from victim_journey.phone_numbers import phone_number_problem
+
+    assert phone_number_problem(number) is None
+
+
+@pytest.mark.parametrize("number", ["0000 000 000", "00 44 20 7946", "123", "116 12",
+                                    "0800 111", "0808 2000 247 1", "+1 212 555 0100", "9999"])
+def test_numbers_nobody_can_dial_are_refused(number: str) -> None:
+    from victim_journey.phone_numbers import phone_number_problem
+
+    assert phone_number_problem(number) is not None
+
+
+@pytest.mark.parametrize(("number", "expected"), [('"999"', 0), ('"0000 000 000"', 1),
+                                                  ('"9 9 9 x"', 1)])
+def test_phone_numbers_in_a_file(content_copy: Path, number: str, expected: int) -> None:
+    path = content_copy / "journey/services/victim-support.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index('number: "08 08 16 89 111"')].count("\n") + 1
+    path.write_text(text.replace('number: "08 08 16 89 111"', f"number: {number}"),
+                    encoding="utf-8")
+    found = [e for e in errors_in(content_copy) if "[bad-phone]" in e]
+    assert len(found) == expected
+    assert all(e.startswith(f"journey/services/victim-support.yml:{line}:") for e in found)

@@ -144,6 +144,12 @@ def _interface_problems(journey: Journey) -> list[Problem]:
     found = [error(loaded.path, 1, 1, f"the templates need the text '{key}', which is "
                    f"not in {INTERFACE_FILE}; add it", "missing-interface-text")
              for key in sorted(journey.t.missing_keys)]
+    for key, name in sorted(journey.t.unfilled):
+        line, column = loaded.locate(("text", key, journey.language.code))
+        found.append(error(loaded.path, line, column,
+                           f"'{key}' asks for {{{name}}}, which the site does not fill in "
+                           "there; check the spelling against the English",
+                           "bad-placeholder"))
     if journey.language is SOURCE_LANGUAGE:
         found += interface_problems(journey.interface_text, loaded)
     return found
@@ -151,11 +157,15 @@ def _interface_problems(journey: Journey) -> list[Problem]:
 
 def _render_if_possible(journey: Journey, problems: list[Problem]) -> list[RenderedPage]:
     """Render the pages, so validation can check links against them. When some files
-    did not load, rendering may trip over what is missing: those files' errors are
-    already reported, so skip the link check rather than crash."""
+    are missing or did not load, rendering may trip over what is missing: the checks
+    report that (a route naming a stage with no file, say), so skip the link check
+    rather than crash. Only if no check finds anything wrong is it a fault of ours."""
     try:
         return render_site(journey)
-    except Exception:
+    except Exception as exc:
         if has_errors(problems):
             return []
-        raise
+        found = validate(journey, today=today_from_environment(), page_paths=None)
+        if has_errors(found):
+            return []
+        raise exc
