@@ -329,3 +329,83 @@ def test_phone_numbers_in_a_file(content_copy: Path, number: str, expected: int)
     found = [e for e in errors_in(content_copy) if "[bad-phone]" in e]
     assert len(found) == expected
     assert all(e.startswith(f"journey/services/victim-support.yml:{line}:") for e in found)
+
+
+# --- hand-written pages get the checks content files get ---------------------------------
+
+def _page_errors(project: Path, page: str, text: str | bytes) -> list[str]:
+    path = project / "docs" / page
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return [e for e in errors_in(project) if e.startswith(f"docs/{page}:")]
+
+
+FRONT = "---\ndescription: About us.\nlast_reviewed: 2026-11-29\nowner: Team\n"
+
+
+@pytest.mark.parametrize(("page", "text", "where", "code"), [
+    ("en/privacy.md", FRONT + "---\n\n# Privacy\n\nHello <script>alert(1)</script>\n",
+     "9:7", "raw-html"),
+    ("en/privacy.md", FRONT + "subtitle: \"<script>alert(1)</script>\"\n---\n# P\n",
+     "5:1", "unknown-key"),
+    ("en/privacy.md", FRONT + "template: redirect.html\nlocation: javascript:alert(1)\n---\n",
+     "5:1", "unknown-key"),
+    ("en/privacy.md", FRONT + "title: Go <img src=x onerror=alert(1)>\n---\n# P\n",
+     "5:11", "raw-html"),
+    ("cy/privacy.md", FRONT + "---\n# P\n\n[Ewch][g]\n\n[g]: javascript:alert(1)\n",
+     "10:1", "bad-link"),
+    ("en/privacy.md", FRONT + "---\n# P\n\nSee [the\nguide](javascript:alert(1)).\n",
+     "9:8", "bad-link"),
+    ("en/privacy.md", FRONT + "---\n# P\n\n![pixel](https://tracker.example/p.png)\n",
+     "8:1", "image"),
+    ("en/privacy.md", "---\ndescription: [unclosed\nowner: x\n---\n# P\n", "2:14",
+     "yaml-syntax"),
+    ("en/privacy.md", "---\nlast_reviewed: last week\n---\n# P\n", "2:16", "bad-date"),
+    ("en/privacy.md", "---\ndescription: x\n# P\n", "1:1", "yaml-syntax"),
+    ("en/privacy.md", FRONT.replace("owner: Team", "owner: Te\u202eam") + "---\n", "4:10",
+     "hidden-character"),
+])
+def test_hand_written_pages_are_checked(content_copy: Path, page: str, text: str,
+                                        where: str, code: str) -> None:
+    found = _page_errors(content_copy, page, text)
+    assert any(e.startswith(f"docs/{page}:{where}: error:") and e.endswith(f"[{code}]")
+               for e in found), found
+
+
+def test_hand_written_page_that_is_not_utf8(content_copy: Path) -> None:
+    found = _page_errors(content_copy, "en/privacy.md", FRONT.encode() + b"---\n\xff\n")
+    assert found == ["docs/en/privacy.md:6:1: error: this file is not UTF-8: byte 0xff "
+                     "cannot be read; save the file as UTF-8 in your editor [not-utf8]"]
+
+
+def test_hand_written_page_code_is_text_not_markup(content_copy: Path) -> None:
+    found = _page_errors(content_copy, "en/privacy.md",
+                         FRONT + "---\n# P\n\nThe `<html lang>` tag and `[x](javascript:y)`.\n")
+    assert found == []
+
+
+def test_hand_written_page_linked_outside_the_project(content_copy: Path) -> None:
+    leak = content_copy / "docs/en/leak.md"
+    leak.symlink_to("/etc/passwd")
+    found = [e for e in errors_in(content_copy) if e.startswith("docs/en/leak.md")]
+    assert found == ["docs/en/leak.md:1:1: error: this is a symbolic link to a file outside "
+                     "the project; content must be a file in the project itself, so copy the "
+                     "text in [outside-project]"]
+
+
+@pytest.mark.parametrize("name", ["privacy.md.bak", "Privacy.md", "con.md", "notes.txt",
+                                  "logo.svg"])
+def test_stray_files_in_docs_are_errors(content_copy: Path, name: str) -> None:
+    (content_copy / "docs/en" / name).write_text("x\n", encoding="utf-8")
+    found = [e for e in errors_in(content_copy) if e.startswith(f"docs/en/{name}:1:1:")]
+    assert len(found) == 1 and found[0].endswith("[bad-file-name]")
+
+
+def test_real_hand_written_pages_pass() -> None:
+    from victim_journey.docs_pages import docs_problems
+    from victim_journey.languages import LANGUAGES
+
+    root = Path(__file__).resolve().parent.parent
+    assert docs_problems(root / "docs", root, LANGUAGES.values()) == []

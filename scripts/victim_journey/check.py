@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docs_pages import docs_problems
 from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
 from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
@@ -79,6 +80,8 @@ def check_content(content_dir: Path, *, root: Path | None = None,
     root = root or content_dir.parent
     journey, problems = load_journey(content_dir, root)
     if journey is None:
+        if docs_dir is not None:
+            problems += docs_problems(docs_dir, root, languages)
         return CheckedContent(None, sort_problems(problems), [])
     english_docs = hand_written_pages(docs_dir / SOURCE_LANGUAGE.code if docs_dir else None)
     others = [language for language in languages if language is not SOURCE_LANGUAGE]
@@ -106,6 +109,8 @@ def check_content(content_dir: Path, *, root: Path | None = None,
             problems += registry_problems(content_dir, root, journey, page_paths)
         # After validation: a file whose English has errors is not checked in translation.
         translate()
+    if docs_dir is not None:
+        problems += docs_problems(docs_dir, root, languages)
     return CheckedContent(journey, sort_problems(problems), pages, editions)
 
 

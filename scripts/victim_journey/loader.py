@@ -154,7 +154,7 @@ def _position(mark: yaml.Mark) -> Location:
     return (mark.line + 1, mark.column + 1)
 
 
-def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+def decode_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -244,9 +244,15 @@ def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
     except OSError as exc:
         return None, [error(display_path, 1, 1, f"cannot read this file: {exc.strerror}",
                             "unreadable")]
-    text, problems = _decode(display_path, raw)
+    text, problems = decode_text(display_path, raw)
     if text is None:
         return None, problems
+    return load_yaml_text(text, display_path)
+
+
+def load_yaml_text(text: str, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load YAML already read as text (such as a page's front matter), as load_yaml does."""
+    problems: list[Problem] = []
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1

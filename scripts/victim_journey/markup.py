@@ -59,11 +59,27 @@ class MarkupRules:
     allow_blocks: bool = True
     allow_site_images: bool = False
     allow_relative_paths: bool = False
+    allow_headings: bool = False
+    # Code (`<html lang>` in backticks) is shown as it is written, escaped: not markup.
+    code_is_text: bool = False
 
 
 FIELD_RULES = MarkupRules()
 ONE_LINE_RULES = MarkupRules(allow_blocks=False)
-PAGE_RULES = MarkupRules(allow_site_images=True, allow_relative_paths=True)
+PAGE_RULES = MarkupRules(allow_site_images=True, allow_relative_paths=True,
+                         allow_headings=True, code_is_text=True)
+
+_FENCED_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.DOTALL)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The match as blanks, its line breaks kept, so positions after it do not move."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def without_code(text: str) -> str:
+    return _CODE_SPAN.sub(_blank, _FENCED_CODE.sub(_blank, text))
 
 
 class _Positions:
@@ -107,6 +123,8 @@ def check_markup(text: str, *, allow_blocks: bool = True,
     rules = rules or (FIELD_RULES if allow_blocks else ONE_LINE_RULES)
     if not rules.allow_blocks:
         text = "\n".join(text.split("\n")[:2])
+    if rules.code_is_text:
+        text = without_code(text)
     positions = _Positions(text)
     findings: list[MarkupFinding] = []
 
@@ -150,7 +168,7 @@ def check_markup(text: str, *, allow_blocks: bool = True,
         if problem:
             add(match.start(2) - len(match.group(1)), problem, "bad-link")
     for index, line in enumerate(text.split("\n")):
-        if HEADING.match(line):
+        if HEADING.match(line) and not rules.allow_headings:
             findings.append(MarkupFinding(
                 index, 1, "headings are not allowed in content text; the page makes its own "
                 "headings", "heading-in-text"))

@@ -37,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.victim_journey")
 INFO_IN_BUILD = frozenset({"review-due", "translation-missing", "translation-stale"})
 
 # Front-matter values that Material prints into pages without escaping them.
-PRINTED_META = ("title", "description", "author", "owner")
+PRINTED_META = ("title", "subtitle", "description", "author", "owner")
 
 
 class VictimJourneyConfig(Config):
