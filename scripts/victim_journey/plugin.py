@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .check import DOCS_DIR, Edition, check_content, hand_written_pages, today_from_environment
+from .csp import UnknownInlineScript
 from .journey import Journey
 from .language_links import LanguageLinks
 from .languages import LANGUAGES, SOURCE_LANGUAGE
@@ -24,6 +26,7 @@ from .page_safety import secure_page
 from .privacy_config import privacy_problems
 from .problems import Severity
 from .render import RenderedPage
+from .script_allow_list import allowed_script_hashes
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
@@ -49,6 +52,10 @@ class VictimJourneyConfig(Config):
 
 class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     journey: Journey | None = None
+    allowed_scripts: frozenset[str] | None = None
+    theme_dirs: list[str]
+    config_extra: dict[str, Any]
+    extra_base_urls: list[str]
     pages: list[RenderedPage]
     edition: Edition
     links: LanguageLinks
@@ -115,6 +122,11 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.journey is not None
+        self.theme_dirs = list(config.theme.dirs)
+        self.config_extra = dict(config.extra)
+        # 404.html is served at any depth, so its links start from the site's path.
+        self.extra_base_urls = [urlsplit(config.site_url or "/").path or "/"]
+        self.allowed_scripts = None
         text = self.journey.t
         env.filters["vj_long_date"] = lambda iso: text.long_date(_parse_date(iso))
         env.globals["vj_site"] = self.journey.site
@@ -146,13 +158,36 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             log.warning(f"search index has no entry '{location}' for its also_known_as words")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return secure_page(output)
+        return self._secure(output, _source_path(config, page.file.src_uri))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         # 404.html is a theme template, not a page; sitemap.xml is not HTML.
-        return secure_page(output_content) if template_name.endswith(".html") \
-            else output_content
+        return self._secure(output_content, template_name) \
+            if template_name.endswith(".html") else output_content
+
+    def _secure(self, html: str, source: str) -> str:
+        if self.allowed_scripts is None:
+            # Made once per build, before any page, from the theme's templates.
+            self.allowed_scripts = allowed_script_hashes(
+                [Path(folder) for folder in self.theme_dirs],
+                config_extra=self.config_extra, extra_base_urls=self.extra_base_urls)
+        try:
+            return secure_page(html, self.allowed_scripts)
+        except UnknownInlineScript as exc:
+            raise PluginError(f"{source}:1:1: error: {exc}; content must not add scripts "
+                              "[unknown-script]") from None
+
+
+def _source_path(config: MkDocsConfig, src_uri: str) -> str:
+    """The page's file as an editor finds it (docs/en/privacy.md); a generated page by
+    its path in the site."""
+    root = Path(config.config_file_path).parent
+    source = Path(config.docs_dir) / src_uri
+    try:
+        return source.relative_to(root).as_posix() if source.is_file() else src_uri
+    except ValueError:
+        return src_uri
 
 
 def _parse_date(value: Any) -> Any:
