@@ -26,6 +26,7 @@ from .page_safety import secure_page
 from .privacy_config import privacy_problems
 from .problems import Severity
 from .render import RenderedPage
+from .sanitise import sanitise_html
 from .script_allow_list import allowed_script_hashes
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
@@ -149,7 +150,9 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
-        return html
+        # The safety net under validation: whatever got past the checks cannot run
+        # script or fetch from another host.
+        return sanitise_html(html)
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
