@@ -409,3 +409,57 @@ def test_real_hand_written_pages_pass() -> None:
 
     root = Path(__file__).resolve().parent.parent
     assert docs_problems(root / "docs", root, LANGUAGES.values()) == []
+
+
+# --- the site is replaced only when everything passed ------------------------------------
+
+@pytest.mark.parametrize(("status", "replaced"), [(0, True), (2, False)])
+def test_site_is_replaced_only_after_the_check_passes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int, replaced: bool) -> None:
+    from victim_journey import build
+
+    def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
+        site_dir.mkdir(parents=True)
+        (site_dir / "index.html").write_text("new", encoding="utf-8")
+        return "logs"
+
+    monkeypatch.setattr(build, "build_all", fake_build_all)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    checked: list[str] = []
+
+    def check(built: Path) -> int:
+        checked.append((built / "index.html").read_text(encoding="utf-8"))
+        assert (site / "index.html").read_text(encoding="utf-8") == "old"
+        return status
+
+    if replaced:
+        build.build_into(tmp_path, site, check=check)
+    else:
+        with pytest.raises(build.ChecksFailed):
+            build.build_into(tmp_path, site, check=check)
+    assert checked == ["new"]
+    assert (site / "index.html").read_text(encoding="utf-8") == ("new" if replaced else "old")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging left behind
+
+
+def test_cli_build_leaves_site_alone_when_the_check_fails(
+        content_copy: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from victim_journey import a11y, build
+    from victim_journey.cli import main
+
+    def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
+        site_dir.mkdir(parents=True)
+        (site_dir / "index.html").write_text("new", encoding="utf-8")
+        return ""
+
+    monkeypatch.setattr(build, "build_all", fake_build_all)
+    monkeypatch.setattr(a11y, "run_accessibility_check", lambda site, reports: 1)
+    (content_copy / "site").mkdir()
+    (content_copy / "site/index.html").write_text("old", encoding="utf-8")
+    status = main(["--root", str(content_copy), "build", "--today", TODAY])
+    assert status == 1
+    assert (content_copy / "site/index.html").read_text(encoding="utf-8") == "old"
+    assert "the previous site/ is unchanged" in capsys.readouterr().err
