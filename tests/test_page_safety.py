@@ -140,7 +140,9 @@ def test_noreferrer_goes_on_external_links_only(tag: str, expected: str) -> None
     assert add_noreferrer(f"<p>{tag}text</a></p>") == f"<p>{expected}text</a></p>"
 
 
-SAFE_CONFIG = {"theme": {"name": "material", "font": False, "features": []},
+SAFE_CONFIG = {"theme": {"name": "material", "font": False, "features": [],
+                         "favicon": "assets/favicon.png", "logo": "assets/logo.svg"},
+               "markdown_extensions": ["md_in_html", "toc"],
                "plugins": ["material/search", "victim-journey"], "extra": {},
                "extra_css": ["assets/x.css"], "extra_javascript": [], "mdx_configs": {}}
 
@@ -168,6 +170,11 @@ def test_our_settings_pass() -> None:
     ({"extra_css": ["//fonts.example.org/x.css"]}, "another host"),
     ({"mdx_configs": {"pymdownx.superfences": {"custom_fences": [{"name": "mermaid"}]}}},
      "CDN"),
+    ({"theme": {"font": False, "favicon": "https://tracker.example/f.ico"}}, "another host"),
+    ({"theme": {"font": False, "logo": "//tracker.example/logo.png"}}, "another host"),
+    ({"markdown_extensions": ["toc", "attr_list"]}, "onclick"),
+    ({"markdown_extensions": [{"attr_list": {}}]}, "onclick"),
+    ({"markdown_extensions": ["pymdownx.snippets"]}, "other files"),
 ])
 def test_each_leaky_setting_is_refused_with_a_reason(change: dict[str, object],
                                                      words: str) -> None:
@@ -262,3 +269,29 @@ def test_the_build_fails_naming_the_page_with_an_unknown_script() -> None:
                                           r"that is not one of the theme's or ours: "
                                           r"'alert\(1\)'.*\[unknown-script\]$"):
         plugin._secure(page + "<p><script>alert(1)</script></p>", "docs/en/privacy.md")
+
+
+@pytest.mark.parametrize("css", [
+    "@import url(https://fonts.example/x.css);",
+    '@import "//fonts.example/x.css";',
+    "body { background: url( 'https://tracker.example/p.png') }",
+    "@font-face { src: url(HTTP://fonts.example/f.woff2) }",
+])
+def test_a_local_stylesheet_that_loads_from_another_host_is_refused(
+        tmp_path: Path, css: str) -> None:
+    from victim_journey.privacy_config import stylesheet_problems
+
+    folder = tmp_path / "overrides/assets/stylesheets"
+    folder.mkdir(parents=True)
+    (folder / "ok.css").write_text("a { background: url(../img/x.png) }\n@import 'b.css';\n")
+    (folder / "bad.css").write_text(f"/* ours */\n{css}\n")
+    problems = stylesheet_problems([tmp_path / "overrides"], tmp_path)
+    assert [(p.path, p.line) for p in problems] == [("overrides/assets/stylesheets/bad.css", 2)]
+    assert all(p.code == CODE for p in problems)
+
+
+def test_our_stylesheets_load_nothing_from_another_host() -> None:
+    from victim_journey.privacy_config import stylesheet_problems
+
+    root = Path(__file__).resolve().parent.parent
+    assert stylesheet_problems([root / "overrides", root / "docs"], root) == []

@@ -23,7 +23,7 @@ from .language_links import LanguageLinks
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .nav_cache import NavCache
 from .page_safety import secure_page
-from .privacy_config import privacy_problems
+from .privacy_config import privacy_problems, stylesheet_problems
 from .problems import Severity
 from .render import RenderedPage
 from .sanitise import sanitise_html
@@ -84,6 +84,9 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         errors += [p.format_text() for p in privacy_problems(
             config, config_text=config_file.read_text(encoding="utf-8"),
             config_path=config_file.name)]
+        errors += [p.format_text() for p in stylesheet_problems(
+            [folder for folder in (config.theme.custom_dir, config.docs_dir) if folder],
+            root)]
         if errors or journey is None:
             # Raised before MkDocs writes anything, so the previous site/ stays as it was.
             raise PluginError("content has errors:\n" + "\n".join(errors))
