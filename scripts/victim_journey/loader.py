@@ -272,8 +272,20 @@ def load_yaml_text(text: str, display_path: str) -> tuple[LoadedFile | None, lis
                                  "this file has more than one YAML document ('---'); "
                                  "keep one item per file", "yaml-syntax")]
         return None, [_syntax_problem(display_path, exc)]
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a control character): where it is, not where
+        # the reader happened to stop.
+        offset = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [*problems, error(
+            display_path, line, column, f"this file holds a control character "
+            f"(U+{ord(character):04X}) that YAML does not allow; delete it", "not-text")]
     except yaml.YAMLError as exc:
-        return None, [error(display_path, 1, 1, f"YAML error: {exc}", "yaml-syntax")]
+        detail = " ".join(str(exc).split())
+        return None, [*problems, error(display_path, 1, 1, f"YAML error: {detail}",
+                                       "yaml-syntax")]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and not root.style
