@@ -463,3 +463,49 @@ def test_cli_build_leaves_site_alone_when_the_check_fails(
     assert status == 1
     assert (content_copy / "site/index.html").read_text(encoding="utf-8") == "old"
     assert "the previous site/ is unchanged" in capsys.readouterr().err
+
+
+# --- mkdocs serve with broken content --------------------------------------------------------
+
+def test_serve_keeps_the_last_good_content_and_shows_the_error(
+        content_copy: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    monkeypatch.setenv("VICTIM_JOURNEY_TODAY", TODAY)
+    config = load_config(str(content_copy / "mkdocs.yml"))
+    plugin = config.plugins["victim-journey"]
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    good = plugin.journey
+    assert plugin.preview_errors == ()
+    stage = content_copy / "journey/stages/the-trial.yml"
+    stage.write_text(stage.read_text(encoding="utf-8").replace("title:", "title: [", 1),
+                     encoding="utf-8")
+    plugin.on_config(load_config(str(content_copy / "mkdocs.yml")))
+    assert plugin.journey is good
+    assert plugin.preview_errors and all(
+        e.startswith("journey/stages/the-trial.yml:") for e in plugin.preview_errors)
+    assert "journey/stages/the-trial.yml:" in capsys.readouterr().err
+    html = plugin.on_page_content("<p>text</p>", page=_FakePage(), config=config, files=None)
+    assert html.startswith('<div class="vj-preview-errors" role="alert">')
+    assert "journey/stages/the-trial.yml:" in html and html.endswith("<p>text</p>")
+    # A plain build still stops at once (MkDocs starts every command with on_startup).
+    build = load_config(str(content_copy / "mkdocs.yml"))
+    build.plugins["victim-journey"].on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match="content has errors"):
+        build.plugins["victim-journey"].on_config(build)
+
+
+def test_preview_errors_are_escaped() -> None:
+    from victim_journey.preview_errors import preview_errors_html
+
+    html = str(preview_errors_html(["a.yml:1:1: error: '<script>' [raw-html]"]))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "1 error now. Fix it," in html
+
+
+class _FakePage:
+    title = None
+    meta: dict[str, object] = {}  # noqa: RUF012

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from .language_links import LanguageLinks
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .nav_cache import NavCache
 from .page_safety import secure_page
+from .preview_errors import preview_errors_html, terminal_report
 from .privacy_config import privacy_problems, stylesheet_problems
 from .problems import Severity
 from .render import RenderedPage
@@ -53,6 +55,11 @@ class VictimJourneyConfig(Config):
 
 class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     journey: Journey | None = None
+    # `mkdocs serve` keeps this plugin between rebuilds (it has on_startup), so the last
+    # content that passed can stand in while the content has errors.
+    serving: bool = False
+    last_good: Edition | None = None
+    preview_errors: tuple[str, ...] = ()
     allowed_scripts: frozenset[str] | None = None
     theme_dirs: list[str]
     config_extra: dict[str, Any]
@@ -60,6 +67,9 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     pages: list[RenderedPage]
     edition: Edition
     links: LanguageLinks
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -87,9 +97,17 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         errors += [p.format_text() for p in stylesheet_problems(
             [folder for folder in (config.theme.custom_dir, config.docs_dir) if folder],
             root)]
+        self.preview_errors = ()
         if errors or journey is None:
-            # Raised before MkDocs writes anything, so the previous site/ stays as it was.
-            raise PluginError("content has errors:\n" + "\n".join(errors))
+            if not (self.serving and self.last_good is not None):
+                # Raised before MkDocs writes anything, so the previous site/ stays as it was.
+                raise PluginError("content has errors:\n" + "\n".join(errors))
+            # `mkdocs serve`: keep serving the last good content, and say what is wrong.
+            self.preview_errors = tuple(errors or ["the content could not be read"])
+            print(terminal_report(self.preview_errors), file=sys.stderr)
+            edition = self.last_good
+            journey = edition.journey
+        self.last_good = edition
         assert edition is not None
         self.journey, self.edition, self.pages = journey, edition, edition.pages
         # One site address for every language: a translation lives under its prefix.
@@ -155,7 +173,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
                 page.meta[key] = escape(value)
         # The safety net under validation: whatever got past the checks cannot run
         # script or fetch from another host.
-        return sanitise_html(html)
+        html = sanitise_html(html)
+        if self.preview_errors:
+            html = str(preview_errors_html(self.preview_errors)) + html
+        return html
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
