@@ -509,3 +509,26 @@ def test_preview_errors_are_escaped() -> None:
 class _FakePage:
     title = None
     meta: dict[str, object] = {}  # noqa: RUF012
+
+
+def test_theme_placeholder_typo_is_reported_by_the_build(content_copy: Path) -> None:
+    import datetime as dt
+
+    from victim_journey.check import theme_text_problems
+    from victim_journey.theme_text import ThemeText
+
+    path = content_copy / "journey/interface-text.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  reviewed-by:\n")
+    line = text.count("\n", 0, start) + 2
+    english = text[start:].split("\n")[1]
+    assert "{owner}" in english
+    path.write_text(text.replace("{owner}", "{ownr}"), encoding="utf-8")
+    checked = check_content(content_copy / "journey", root=content_copy,
+                            today=dt.date.fromisoformat(TODAY))
+    assert checked.journey is not None
+    assert not [p for p in checked.problems if p.code == "bad-placeholder"]
+    shown = ThemeText(checked.journey.t)("reviewed-by", owner="Team")
+    assert "{ownr}" in shown and "__" not in shown
+    assert [p.format_text().split(": error:")[0] for p in theme_text_problems(
+        checked.journey)] == [f"journey/interface-text.yml:{line}:{english.index(':') + 3}"]

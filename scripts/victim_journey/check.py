@@ -140,6 +140,13 @@ def _check_translation(journey: Journey, language: Language, content_dir: Path, 
     return Edition(language, translation.journey, pages, translation, docs)
 
 
+def theme_text_problems(journey: Journey) -> list[Problem]:
+    """Interface text the theme's templates asked for, while MkDocs rendered them, that the
+    table lacks or that asks for a value the template did not give."""
+    return [p for p in _interface_problems(journey)
+            if p.code in ("missing-interface-text", "bad-placeholder")]
+
+
 def _interface_problems(journey: Journey) -> list[Problem]:
     """Interface text the templates asked for but the table lacks (found while
     rendering), and translations that expect other values than the English."""

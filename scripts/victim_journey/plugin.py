@@ -17,7 +17,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import DOCS_DIR, Edition, check_content, hand_written_pages, today_from_environment
+from .check import (
+    DOCS_DIR,
+    Edition,
+    check_content,
+    hand_written_pages,
+    theme_text_problems,
+    today_from_environment,
+)
 from .csp import UnknownInlineScript
 from .journey import Journey
 from .language_links import LanguageLinks
@@ -181,6 +188,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.journey is not None
+        # The theme's templates ask for interface text as MkDocs renders them: a key or
+        # a {value} they did not find is reported here (a warning fails a strict build).
+        for problem in theme_text_problems(self.journey):
+            log.warning(problem.format_text())
         for location in add_search_words_to_site(Path(config.site_dir), self.journey):
             log.warning(f"search index has no entry '{location}' for its also_known_as words")
 
