@@ -532,3 +532,22 @@ def test_theme_placeholder_typo_is_reported_by_the_build(content_copy: Path) -> 
     assert "{ownr}" in shown and "__" not in shown
     assert [p.format_text().split(": error:")[0] for p in theme_text_problems(
         checked.journey)] == [f"journey/interface-text.yml:{line}:{english.index(':') + 3}"]
+
+
+@pytest.mark.parametrize("payload", ["[" * 20_000, "![" * 10_000, "](" * 10_000,
+                                     "[a" * 10_000, "<" * 20_000, "&#" * 10_000])
+def test_pathological_text_is_checked_quickly_end_to_end(tmp_path: Path, payload: str) -> None:
+    import datetime as dt
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "golden" / "base", project)
+    stage = project / "journey/stages/help.yml"
+    text = stage.read_text(encoding="utf-8")
+    stage.write_text(text.replace("  You can ask for help.\n", f"  You can {payload}\n"),
+                     encoding="utf-8")
+    started = time.process_time()
+    problems = check_content(project / "journey", root=project,
+                             today=dt.date.fromisoformat(TODAY)).problems
+    assert time.process_time() - started < 8.0
+    assert all(len(p.message) < 400 for p in problems)

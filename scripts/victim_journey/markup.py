@@ -93,17 +93,22 @@ class _Positions:
         return index, offset - self._starts[index] + 1
 
 
+def _shown(target: str) -> str:
+    """A target as a message quotes it: a runaway one (no closing bracket) cut short."""
+    return target if len(target) <= 80 else target[:77] + "..."
+
+
 def link_target_problem(target: str, rules: MarkupRules = FIELD_RULES) -> str | None:
     """Why a link may not go to `target`, or None if it may."""
     if target.startswith(ALLOWED_LINK_PREFIXES):
         if target.startswith("https://") and not re.match(HTTPS_URL_PATTERN, target):
-            return f"'{target}' is not a well-formed web address"
+            return f"'{_shown(target)}' is not a well-formed web address"
         return None
     if _INTERNAL_LINK.match(target):
         return None
     if rules.allow_relative_paths and _RELATIVE_PATH.match(target) and ":" not in target:
         return None
-    return (f"link to '{target}' is not allowed; links must start with https://, mailto: "
+    return (f"link to '{_shown(target)}' is not allowed; links must start with https://, mailto: "
             "or tel:, or name a page of this site from the top, such as "
             "'stages/the-trial.md'")
 
@@ -113,7 +118,7 @@ def _image_problem(target: str, rules: MarkupRules) -> str | None:
         return "images are not allowed in content text"
     if _RELATIVE_PATH.match(target) and ":" not in target and not target.startswith("#"):
         return None
-    return (f"image '{target}' is not from this site; put the image in the docs folder "
+    return (f"image '{_shown(target)}' is not from this site; put the image in the docs folder "
             "and give its path, such as 'images/map.png'")
 
 
