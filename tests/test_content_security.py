@@ -551,3 +551,11 @@ def test_pathological_text_is_checked_quickly_end_to_end(tmp_path: Path, payload
                              today=dt.date.fromisoformat(TODAY)).problems
     assert time.process_time() - started < 8.0
     assert all(len(p.message) < 400 for p in problems)
+
+
+@pytest.mark.parametrize("name", ["the-trial.YML", "the-trial.yml.bak", "aux.yml", "x.txt"])
+def test_stray_files_in_a_translation_folder_are_errors(content_copy: Path, name: str) -> None:
+    (content_copy / "journey/cy/stages" / name).write_text("x: 1\n", encoding="utf-8")
+    found = [e for e in errors_in(content_copy)
+             if e.startswith(f"journey/cy/stages/{name}:1:1: error:")]
+    assert len(found) == 1, found

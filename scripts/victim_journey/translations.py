@@ -11,6 +11,7 @@ to the English shows the translation is stale.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -336,7 +337,8 @@ def _report_orphans(content_dir: Path, folder: Path, root: Path,
         for path in sorted((folder / subfolder).glob("*")):
             problem = None if path.name.startswith(".") else item_file_name_problem(
                 path, display_path_unresolved(path, root))
-            if problem is not None and not path.name.lower().endswith((".yml", ".yaml")):
+            # Names the orphan check below reads are reported there.
+            if problem is not None and not fnmatch.fnmatchcase(path.name, "*.y*ml"):
                 result.problems.append(problem)
     for path in sorted(folder.rglob("*.y*ml")):
         english = content_dir / path.relative_to(folder)
