@@ -366,6 +366,8 @@ ERROR_CODES = (
     "not-in-route", "route-loop", "unreachable-stage", "raw-html", "bad-link",
     "broken-link", "image", "heading-in-text", "review-overdue", "review-due",
     "long-sentence", "avoid-word", "hard-to-read", "placeholder", "draft", "dead-link",
+    "not-text", "hidden-character", "too-deep", "outside-project", "bad-file-name",
+    "bad-placeholder",
 )
 
 

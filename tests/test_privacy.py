@@ -312,3 +312,24 @@ def test_every_external_link_has_noreferrer(built_site: Path) -> None:
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     for path in _html_files(built_site):
         assert [a for a in _parsed(path).loads if _is_other_host(a)] == [], path
+
+
+def test_every_inline_script_is_on_the_allow_list_made_before_the_build(
+        built_site: Path) -> None:
+    """The review the policy rests on: no page holds an inline script that the templates
+    did not declare, whatever the content."""
+    import material
+
+    from victim_journey.script_allow_list import allowed_script_hashes
+
+    root = Path(__file__).resolve().parent.parent
+    allowed = allowed_script_hashes(
+        [root / "overrides", Path(material.__file__).parent / "templates"],
+        extra_base_urls=["/", "/cy/"])
+    seen = 0
+    for path in _html_files(built_site):
+        for script in _parsed(path).inline_scripts:
+            digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in allowed, (path, script[:60])
+            seen += 1
+    assert seen > 0

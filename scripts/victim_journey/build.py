@@ -1,5 +1,5 @@
-"""Build the site safely: check content first, build into a fresh folder, then swap it
-into place, so a failed build never leaves a half-written site/.
+"""Build the site safely: check content first, build into a fresh folder, check the built
+site, then swap it into place, so a failed build or check never touches site/.
 
 Each language is its own MkDocs build: mkdocs.yml for English at the top of the site, and
 mkdocs.<code>.yml for each translation, under /<code>/. They run side by side (the
@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,14 +107,30 @@ def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) 
     return "\n".join(logs)
 
 
-def build_into(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> str:
-    """Build every language into a temporary folder beside site_dir and swap it in.
-    Returns MkDocs' logs. `env` is the builds' environment (default: this process's)."""
+class ChecksFailed(BuildFailed):
+    """The site built, but a check of the built site (accessibility) failed."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"the checks of the built site failed (status {status})")
+        self.status = status
+
+
+def build_into(root: Path, site_dir: Path, *,
+               check: Callable[[Path], int] | None = None,
+               env: dict[str, str] | None = None) -> str:
+    """Build every language into a temporary folder beside site_dir, run `check` on it
+    (0 is a pass), and only then swap it in: a failed build or a failed check leaves
+    the previous site/ as it was. Returns MkDocs' logs. `env` is the builds'
+    environment (default: this process's)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         logs = build_all(root, staging / "site", env=env)
+        if check is not None:
+            status = check(staging / "site")
+            if status != 0:
+                raise ChecksFailed(status)
         old = None
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))

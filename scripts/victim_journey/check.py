@@ -11,6 +11,7 @@ from pathlib import Path
 from . import clock
 from .docs_plain_english import hand_written_page_problems
 from .docs_review import hand_written_review_problems
+from .docs_pages import docs_problems
 from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
 from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
@@ -74,6 +75,8 @@ def check_content(content_dir: Path, *, root: Path | None = None,
     root = root or content_dir.parent
     journey, problems = load_journey(content_dir, root)
     if journey is None:
+        if docs_dir is not None:
+            problems += docs_problems(docs_dir, root, languages)
         return CheckedContent(None, sort_problems(problems), [])
     english_docs = hand_written_pages(docs_dir / SOURCE_LANGUAGE.code if docs_dir else None)
     others = [language for language in languages if language is not SOURCE_LANGUAGE]
@@ -105,6 +108,8 @@ def check_content(content_dir: Path, *, root: Path | None = None,
             problems += registry_problems(content_dir, root, journey, page_paths)
         # After validation: a file whose English has errors is not checked in translation.
         translate()
+    if docs_dir is not None:
+        problems += docs_problems(docs_dir, root, languages)
     return CheckedContent(journey, sort_problems(problems), pages, editions)
 
 
@@ -134,6 +139,13 @@ def _check_translation(journey: Journey, language: Language, content_dir: Path, 
     return Edition(language, translation.journey, pages, translation, docs)
 
 
+def theme_text_problems(journey: Journey) -> list[Problem]:
+    """Interface text the theme's templates asked for, while MkDocs rendered them, that the
+    table lacks or that asks for a value the template did not give."""
+    return [p for p in _interface_problems(journey)
+            if p.code in ("missing-interface-text", "bad-placeholder")]
+
+
 def _interface_problems(journey: Journey) -> list[Problem]:
     """Interface text the templates asked for but the table lacks (found while
     rendering), and translations that expect other values than the English."""
@@ -143,6 +155,12 @@ def _interface_problems(journey: Journey) -> list[Problem]:
     found = [error(loaded.path, 1, 1, f"the templates need the text '{key}', which is "
                    f"not in {INTERFACE_FILE}; add it", "missing-interface-text")
              for key in sorted(journey.t.missing_keys)]
+    for key, name in sorted(journey.t.unfilled):
+        line, column = loaded.locate(("text", key, journey.language.code))
+        found.append(error(loaded.path, line, column,
+                           f"'{key}' asks for {{{name}}}, which the site does not fill in "
+                           "there; check the spelling against the English",
+                           "bad-placeholder"))
     if journey.language is SOURCE_LANGUAGE:
         found += interface_problems(journey.interface_text, loaded)
     return found
@@ -150,11 +168,15 @@ def _interface_problems(journey: Journey) -> list[Problem]:
 
 def _render_if_possible(journey: Journey, problems: list[Problem]) -> list[RenderedPage]:
     """Render the pages, so validation can check links against them. When some files
-    did not load, rendering may trip over what is missing: those files' errors are
-    already reported, so skip the link check rather than crash."""
+    are missing or did not load, rendering may trip over what is missing: the checks
+    report that (a route naming a stage with no file, say), so skip the link check
+    rather than crash. Only if no check finds anything wrong is it a fault of ours."""
     try:
         return render_site(journey)
-    except Exception:
+    except Exception as exc:
         if has_errors(problems):
             return []
-        raise
+        found = validate(journey, today=clock.today(), page_paths=None)
+        if has_errors(found):
+            return []
+        raise exc

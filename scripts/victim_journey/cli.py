@@ -31,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildFailed, build_into
+    from .build import BuildFailed, ChecksFailed, build_into
 
     root = Path(args.root).resolve()
     problems = check_content(root / args.content, root=root, today=args.today,
@@ -41,9 +41,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"build stopped before writing anything: {_summary(problems)}", file=sys.stderr)
         return 1
     site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
+    check = None
+    if not args.no_a11y:
+        from .a11y import run_accessibility_check
+
+        # The new site is checked where it was built, before it replaces site/.
+        def check(built: Path) -> int:
+            return run_accessibility_check(built, root / "reports")
+
     try:
         # The MkDocs builds check review dates against the same day as this command.
-        build_into(root, site_dir, env=clock.environment_for_child(args.today))
+        build_into(root, site_dir, check=check, env=clock.environment_for_child(args.today))
+    except ChecksFailed as exc:
+        print("accessibility check failed; the previous site/ is unchanged", file=sys.stderr)
+        return exc.status
     except BuildFailed as exc:
         print(str(exc).rstrip(), file=sys.stderr)
         print("build failed; the previous site/ is unchanged", file=sys.stderr)
@@ -52,10 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.no_a11y:
         print("accessibility check SKIPPED (--no-a11y): do not publish this build",
               file=sys.stderr)
-        return 0
-    from .a11y import run_accessibility_check
-
-    return run_accessibility_check(site_dir, root / "reports")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -1,9 +1,12 @@
-"""A Content-Security-Policy for each built page, with hashes of that page's own inline
-scripts.
+"""The site's Content-Security-Policy, and the check that every inline script in a page
+is one the build allowed beforehand.
 
-Material puts inline scripts in every page, and one of them (`__md_scope`) holds the
-page's depth, so no single list of hashes fits every page: the policy has to be made
-from each page's finished HTML. Pure functions, no MkDocs.
+A policy made from the scripts found in the finished page would allow whatever was
+injected into it. So the allowed scripts are worked out before the build, from the theme's
+and our templates (script_allow_list.py), and a page holding any other inline script fails
+the build. Each page's policy lists the hashes of the allowed scripts it holds: Material's
+`__md_scope` script holds the page's depth, so pages at different depths hold different
+scripts. Pure functions, no MkDocs.
 """
 
 from __future__ import annotations
@@ -11,19 +14,45 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 
 # Only the site's own origin. `data:` images are Material's icons, which its stylesheet
 # embeds as data: SVG masks; a data: URL is part of the page, so nothing is fetched.
 # Material sets styles through the CSSOM only (element.style), which style-src does not
-# govern, so no inline style needs allowing.
+# govern, so no inline style needs allowing. No plugins (object-src), no <base> that
+# would send relative links elsewhere, and forms submit only to this site.
 BASE_DIRECTIVES = (
     "default-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
 )
+
+
+class UnknownInlineScript(Exception):
+    """A page holds an inline script that is not on the build's allow-list."""
+
+    def __init__(self, script: str) -> None:
+        excerpt = " ".join(script.split())[:60]
+        super().__init__(f"an inline script that is not one of the theme's or ours: "
+                         f"'{excerpt}'")
+        self.script = script
+
+
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    """The policy, with these inline scripts allowed. The one place the policy is
+    written, for a page's <meta> and for a host's headers alike."""
+    script_src = " ".join(["script-src 'self'", *script_hashes])
+    return "; ".join([BASE_DIRECTIVES[0], script_src, *BASE_DIRECTIVES[1:]])
+
+
+def script_hash(body: str) -> str:
+    """The CSP source expression ('sha256-…') for an inline script's text."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
 
 # Types a browser runs as script (HTML's list of JavaScript MIME types, plus module).
 # Others, such as Material's `application/json` config block, are data and need no hash.
@@ -60,10 +89,8 @@ def _attributes(text: str) -> dict[str, str]:
     return {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(text)}
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions ('sha256-…') for every inline script the page runs, in
-    order of first appearance, without repeats."""
-    hashes: list[str] = []
+def inline_scripts(html: str) -> Iterator[str]:
+    """The text of every inline script the page (or template) runs, in order."""
     for match in _SCRIPT.finditer(html):
         attrs = match.group("attrs")
         # Most inline scripts are a bare <script>: no attributes to read.
@@ -72,17 +99,25 @@ def inline_script_hashes(html: str) -> list[str]:
             continue
         if attributes.get("type", "").strip().lower() not in _SCRIPT_TYPES:
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-        if source not in hashes:
-            hashes.append(source)
-    return hashes
+        yield match.group("body")
 
 
-def policy_for(html: str) -> str:
-    """The policy for one page: the base directives and this page's script hashes."""
-    script_src = " ".join(["script-src 'self'", *inline_script_hashes(html)])
-    return "; ".join([BASE_DIRECTIVES[0], script_src, *BASE_DIRECTIVES[1:]])
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP source expressions ('sha256-…') for every inline script the page runs, in
+    order of first appearance, without repeats."""
+    return list(dict.fromkeys(script_hash(body) for body in inline_scripts(html)))
+
+
+def policy_for(html: str, allowed: frozenset[str]) -> str:
+    """The policy for one page: its inline scripts, each of which must be allowed.
+    Raises UnknownInlineScript for the first that is not."""
+    hashes = []
+    for body in inline_scripts(html):
+        source = script_hash(body)
+        if source not in allowed:
+            raise UnknownInlineScript(body)
+        hashes.append(source)
+    return content_security_policy(dict.fromkeys(hashes))
 
 
 def _without_policy(html: str) -> str:
@@ -104,15 +139,17 @@ def _without_policy(html: str) -> str:
     return "".join(pieces)
 
 
-def add_csp_meta(html: str) -> str:
+def add_csp_meta(html: str, allowed: frozenset[str]) -> str:
     """The page with its Content-Security-Policy meta as early in <head> as it can go.
 
     A policy given in a <meta> only governs what the browser parses after it, so it
     must come before the first inline script; right after the charset (which must stay
     in the first 1024 bytes) is the earliest place. Running twice gives the same page.
+    Raises UnknownInlineScript if the page holds a script that is not allowed.
     """
     html = _without_policy(html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    policy = policy_for(html, allowed)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     anchor = _CHARSET.search(html) or _HEAD_START.search(html)
     if anchor is None:
         return html

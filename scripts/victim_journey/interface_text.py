@@ -9,7 +9,7 @@ for text with values in it. A Welsh page whose Welsh is missing gets the English
 from __future__ import annotations
 
 import datetime as dt
-import string
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,9 +21,40 @@ from .problems import Problem, error
 INTERFACE_FILE = "interface-text.yml"
 
 
+# Anything in braces is a placeholder. Only a plain `{name}` is filled in: no attributes,
+# indexes, conversions or formats (`{number.__class__}` would print Python's insides),
+# so text from the file can never reach anything but the values the site passes.
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
 def placeholders(text: str) -> set[str]:
-    """The `{name}` values a piece of text expects."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The `{name}` values a piece of text expects (and anything else written in braces,
+    which `placeholder_problem` refuses)."""
+    return set(_PLACEHOLDER.findall(text))
+
+
+def placeholder_problem(name: str) -> str | None:
+    """Why `{name}` cannot be a placeholder, or None if it can."""
+    if _NAME.match(name):
+        return None
+    return (f"'{{{name}}}' is not a value the site can fill in; a value is a plain name in "
+            "braces, such as {number}")
+
+
+def fill(text: str, values: dict[str, object]) -> tuple[str, set[str]]:
+    """The text with each `{name}` replaced by its value, and the names it asked for that
+    were not given (left in the text as written, for the checks to report)."""
+    unknown: set[str] = set()
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if _NAME.match(name) and name in values:
+            return str(values[name])
+        unknown.add(name)
+        return match.group(0)
+
+    return _PLACEHOLDER.sub(value, text), unknown
 
 
 @dataclass
@@ -35,6 +66,8 @@ class Interface:
     table: InterfaceTextFile
     language: Language = ENGLISH
     missing_keys: set[str] = field(default_factory=set)
+    # (key, name) for each `{name}` a text asked for that the template did not give.
+    unfilled: set[tuple[str, str]] = field(default_factory=set)
 
     def __call__(self, key: str, /, **values: object) -> str:
         entry = self.table.text.get(key)
@@ -42,7 +75,8 @@ class Interface:
             self.missing_keys.add(key)
             return key
         text = self._in_language(entry)
-        filled = text.format(**values) if values else text
+        filled, unknown = fill(text, values)
+        self.unfilled.update((key, name) for name in unknown)
         return Fallback(filled) if isinstance(text, Fallback) else filled
 
     def plural(self, key: str, count: int, /, **values: object) -> str:
@@ -65,6 +99,14 @@ def interface_problems(table: InterfaceTextFile, loaded: LoadedFile) -> Iterator
     """A translation must expect the same values as the English, or a page would show
     '{number}' or lose a number."""
     for key, entry in table.text.items():
+        for code in type(entry).model_fields:
+            text = getattr(entry, code)
+            for name in sorted(placeholders(text)) if isinstance(text, str) else ():
+                problem = placeholder_problem(name)
+                if problem:
+                    line, column = loaded.locate(("text", key, code))
+                    yield error(loaded.path, line, column, f"'{key}': {problem}",
+                                "bad-placeholder")
         expected = placeholders(entry.en)
         for code in (c for c in LANGUAGES if LANGUAGES[c] is not ENGLISH):
             translated = getattr(entry, code)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -16,7 +15,6 @@ from .interface_text import INTERFACE_FILE, Interface
 from .languages import ENGLISH, Language
 from .loader import LoadedFile, load_yaml
 from .model import (
-    ID_PATTERN,
     BankHolidaysFile,
     GlossaryFile,
     InterfaceTextFile,
@@ -31,6 +29,11 @@ from .model import (
 )
 from .model_errors import parse_model
 from .problems import Problem, error
+from .project_files import (
+    item_file_name_problem,
+    near_miss_problem,
+    outside_project_problem,
+)
 
 SITE_FILE = "site.yml"
 RIGHTS_FILE = "rights.yml"
@@ -113,6 +116,15 @@ class Journey:
             yield "interface-text", self.interface_text
 
 
+def display_path_unresolved(path: Path, root: Path) -> str:
+    """The path as the editor sees it in the project, without following a symbolic link
+    (which may lead outside the project)."""
+    try:
+        return path.absolute().relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        return display_path(path, root)
+
+
 def display_path(path: Path, root: Path) -> str:
     """The path an editor recognises: relative to the project root when possible."""
     try:
@@ -131,6 +143,10 @@ M = TypeVar("M", bound=BaseModel)
 
 def _load_one(path: Path, root: Path, model: type[M],
               problems: list[Problem]) -> tuple[M | None, LoadedFile | None]:
+    outside = outside_project_problem(path, root, display_path_unresolved(path, root))
+    if outside is not None:
+        problems.append(outside)
+        return None, None
     loaded, load_problems = load_yaml(path, display_path(path, root))
     problems.extend(load_problems)
     if loaded is None:
@@ -145,22 +161,23 @@ def _item_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
         return []
     found = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+        if path.name.startswith("."):  # hidden files: .gitkeep, an editor's swap file
             continue
-        shown = display_path(path, root)
-        if path.suffix == ".yaml":
-            problems.append(error(shown, 1, 1, "rename this file to end in '.yml'",
-                                  "bad-file-name"))
-        elif path.suffix != ".yml":
-            continue
-        elif not re.match(ID_PATTERN, path.stem):
-            problems.append(error(shown, 1, 1,
-                                  f"file name '{path.name}' is not a valid id; use lower-case "
-                                  "letters, digits and hyphens, such as 'the-trial.yml'",
-                                  "bad-file-name"))
-        else:
+        problem = item_file_name_problem(path, display_path_unresolved(path, root))
+        if problem is None:
             found.append(path)
+        else:
+            problems.append(problem)
     return found
+
+
+def stray_file_problems(folder: Path, root: Path) -> list[Problem]:
+    """Files beside the content files whose names look like content that would never be
+    read (`site.YML`, `rights.yml.bak`), or that Windows cannot check out."""
+    if not folder.is_dir():
+        return []
+    return [problem for path in sorted(folder.iterdir()) if path.is_file()
+            and (problem := near_miss_problem(path, display_path_unresolved(path, root)))]
 
 
 def load_journey(content_dir: Path, root: Path | None = None
@@ -205,6 +222,7 @@ def load_journey(content_dir: Path, root: Path | None = None
                 items[path.stem] = item
         return items, unloaded
 
+    problems.extend(stray_file_problems(content_dir, root))
     stages, unloaded_stages = many(STAGES_DIR, Stage)
     services, unloaded_services = many(SERVICES_DIR, Service)
     if site is None or rights is None or glossary is None or interface_text is None:

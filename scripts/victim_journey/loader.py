@@ -18,6 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem, error
+from .unsafe_characters import unsafe_character_problems
 
 Location = tuple[int, int]
 KeyPath = tuple[str | int, ...]
@@ -37,6 +38,10 @@ class LoadedFile:
     # For `|` and `>` block text: the line where the text itself starts (the line after
     # the indicator), so a finding in the text can name its own line.
     block_text_lines: dict[KeyPath, int] = field(default_factory=dict)
+    # ... and the column its text starts at (its indentation, plus one).
+    block_text_columns: dict[KeyPath, int] = field(default_factory=dict)
+    # Values written in quotes: their text starts one column after the value does.
+    quoted_values: set[KeyPath] = field(default_factory=set)
 
     def text_line(self, key_path: KeyPath, line_index: int) -> Location:
         """Where line `line_index` (0-based) of a text value stands in the file."""
@@ -44,6 +49,20 @@ class LoadedFile:
             first = self.block_text_lines[key_path]
             return (first + line_index, self.locate(key_path)[1])
         return self.locate(key_path)
+
+    def text_position(self, key_path: KeyPath, line_index: int, column: int) -> Location:
+        """Where character `column` (1-based) of line `line_index` of a text value stands
+        in the file, so an error points at the place to fix. Exact for block text and
+        one-line values; for a quoted value that wraps it falls back to the line start."""
+        if key_path in self.block_text_lines:
+            return (self.block_text_lines[key_path] + line_index,
+                    self.block_text_columns.get(key_path, 1) + column - 1)
+        line, start = self.locate(key_path)
+        if key_path not in self.value_locations:
+            return line, start
+        if line_index:
+            return line + line_index, 1
+        return line, start + (key_path in self.quoted_values) + column - 1
 
     def locate(self, key_path: KeyPath, *, prefer_key: bool = False) -> Location:
         """The best place to point at for `key_path`: the value, or else its nearest parent."""
@@ -62,24 +81,43 @@ class LoadedFile:
             path = path[:-1]
 
 
-class _AnchorRefused(Exception):
-    def __init__(self, mark: yaml.Mark, what: str) -> None:
+# No content file needs more than a few levels; a deeper one is a mistake (or an attack),
+# and walking it would overflow Python's recursion limit.
+MAX_DEPTH = 20
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str, code: str) -> None:
         self.mark = mark
-        self.what = what
+        self.message = message
+        self.code = code
 
 
 class _RefusingComposer(Composer):
     """A composer that stops at the first anchor or alias, so a 'billion laughs'
-    document costs nothing: the expansion never starts."""
+    document costs nothing: the expansion never starts. It also stops at nesting deeper
+    than any content needs, before the depth can overflow the stack."""
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):
             event = self.get_event()
-            raise _AnchorRefused(event.start_mark, f"alias '*{event.anchor}'")
+            raise _Refused(event.start_mark, f"YAML alias '*{event.anchor}' is not allowed "
+                           "in content; write the value out in full", "yaml-alias")
         event = self.peek_event()
         if getattr(event, "anchor", None) is not None:
-            raise _AnchorRefused(event.start_mark, f"anchor '&{event.anchor}'")
-        return super().compose_node(parent, index)
+            raise _Refused(event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed "
+                           "in content; write the value out in full", "yaml-alias")
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, f"lists and fields are nested more than "
+                           f"{MAX_DEPTH} levels deep here; no content needs that many, so "
+                           "check the indentation", "too-deep")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _PythonLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -116,7 +154,7 @@ def _position(mark: yaml.Mark) -> Location:
     return (mark.line + 1, mark.column + 1)
 
 
-def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+def decode_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -131,18 +169,30 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
+def _indent_after(lines: list[str], line_index: int) -> int:
+    """The indentation of the first line with text after `line_index` (0-based)."""
+    for line in lines[line_index + 1:]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" "))
+    return 0
+
+
 def _convert(path: str, node: Node, key_path: KeyPath, loaded: LoadedFile,
-             problems: list[Problem]) -> Any:
+             problems: list[Problem], lines: list[str]) -> Any:
     loaded.value_locations[key_path] = _position(node.start_mark)
     if isinstance(node, ScalarNode):
         if node.style in ("|", ">"):
             loaded.block_text_lines[key_path] = node.start_mark.line + 2
+            loaded.block_text_columns[key_path] = _indent_after(lines,
+                                                                node.start_mark.line) + 1
+        elif node.style in ("'", '"'):
+            loaded.quoted_values.add(key_path)
         if not node.style and node.value in _NULLS:
             return None
         return node.value
     if isinstance(node, SequenceNode):
         return [
-            _convert(path, item, (*key_path, index), loaded, problems)
+            _convert(path, item, (*key_path, index), loaded, problems, lines)
             for index, item in enumerate(node.value)
         ]
     assert isinstance(node, MappingNode)
@@ -163,7 +213,7 @@ def _convert(path: str, node: Node, key_path: KeyPath, loaded: LoadedFile,
                                   "duplicate-key"))
             continue
         loaded.key_locations[(*key_path, key)] = (line, column)
-        result[key] = _convert(path, value_node, (*key_path, key), loaded, problems)
+        result[key] = _convert(path, value_node, (*key_path, key), loaded, problems, lines)
     return result
 
 
@@ -194,22 +244,27 @@ def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
     except OSError as exc:
         return None, [error(display_path, 1, 1, f"cannot read this file: {exc.strerror}",
                             "unreadable")]
-    text, problems = _decode(display_path, raw)
+    text, problems = decode_text(display_path, raw)
     if text is None:
         return None, problems
+    return load_yaml_text(text, display_path)
+
+
+def load_yaml_text(text: str, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load YAML already read as text (such as a page's front matter), as load_yaml does."""
+    problems: list[Problem] = []
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
         return None, [error(display_path, line, 1, "this file contains a NUL character",
                             "not-text")]
+    problems += unsafe_character_problems(display_path, text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-    except _AnchorRefused as exc:
+    except _Refused as exc:
         line, column = _position(exc.mark)
-        return None, [error(display_path, line, column,
-                             f"YAML {exc.what} is not allowed in content; write the value out "
-                             "in full", "yaml-alias")]
+        return None, [*problems, error(display_path, line, column, exc.message, exc.code)]
     except yaml.MarkedYAMLError as exc:
         if "expected a single document" in str(exc):
             line, column = _position(exc.problem_mark) if exc.problem_mark else (1, 1)
@@ -217,8 +272,20 @@ def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
                                  "this file has more than one YAML document ('---'); "
                                  "keep one item per file", "yaml-syntax")]
         return None, [_syntax_problem(display_path, exc)]
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a control character): where it is, not where
+        # the reader happened to stop.
+        offset = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [*problems, error(
+            display_path, line, column, f"this file holds a control character "
+            f"(U+{ord(character):04X}) that YAML does not allow; delete it", "not-text")]
     except yaml.YAMLError as exc:
-        return None, [error(display_path, 1, 1, f"YAML error: {exc}", "yaml-syntax")]
+        detail = " ".join(str(exc).split())
+        return None, [*problems, error(display_path, 1, 1, f"YAML error: {detail}",
+                                       "yaml-syntax")]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and not root.style
@@ -232,5 +299,5 @@ def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
                             "this file must be a set of 'key: value' fields, not a single "
                             "value or a list", "not-a-mapping")]
     loaded = LoadedFile(display_path, None)
-    loaded.data = _convert(display_path, root, (), loaded, problems)
+    loaded.data = _convert(display_path, root, (), loaded, problems, text.split("\n"))
     return loaded, problems

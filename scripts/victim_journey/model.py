@@ -10,6 +10,9 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .phone_numbers import phone_number_problem
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A host of dot-separated labels (no empty label, none starting or ending with '-'), then
@@ -58,10 +61,19 @@ HttpsUrl = Annotated[
     StringConstraints(pattern=HTTPS_URL_PATTERN),
     Field(description="A full web address starting with https://"),
 ]
+def _dialable(number: str) -> str:
+    problem = phone_number_problem(number)
+    if problem:
+        raise PydanticCustomError("bad_phone", problem)
+    return number
+
+
 PhoneNumber = Annotated[
     str,
-    StringConstraints(pattern=r"^\+?[0-9][0-9 ]{5,18}[0-9]$"),
-    Field(description="Digits and spaces only, as the organisation publishes it."),
+    StringConstraints(pattern=r"^\+?[0-9][0-9 ]{1,18}[0-9]$"),
+    AfterValidator(_dialable),
+    Field(description="Digits and spaces only, as the organisation publishes it: a full UK "
+                      "number starting with 0, or a short number such as 999 or 116 123."),
 ]
 
 

@@ -101,6 +101,8 @@ def _problem(loaded: LoadedFile, model: type[BaseModel], err: Any) -> Problem:
         return error(path, line, column,
                      f"'{value}' in '{field}' is not a valid id; use lower-case letters, "
                      "digits and hyphens, such as 'the-trial'", "bad-id")
+    if kind == "bad_phone":
+        return error(path, line, column, f"in '{field}': {err['msg']}", "bad-phone")
     if kind in _TYPE_WORDS:
         return error(path, line, column,
                      f"'{field}' must be {_TYPE_WORDS[kind]}", "wrong-type")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .markup import AUTOLINK, HEADING
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE_MARKER = re.compile(r"^\s*>\s?")

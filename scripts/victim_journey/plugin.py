@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -16,15 +18,25 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import DOCS_DIR, Edition, check_content, hand_written_pages
+from .check import (
+    DOCS_DIR,
+    Edition,
+    check_content,
+    hand_written_pages,
+    theme_text_problems,
+)
+from .csp import UnknownInlineScript
 from .journey import Journey
 from .language_links import LanguageLinks
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .nav_cache import NavCache
 from .page_safety import secure_page
-from .privacy_config import privacy_problems
+from .preview_errors import preview_errors_html, terminal_report
+from .privacy_config import privacy_problems, stylesheet_problems
 from .problems import Severity
 from .render import RenderedPage
+from .sanitise import sanitise_html
+from .script_allow_list import allowed_script_hashes
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
@@ -42,7 +54,7 @@ INFO_IN_BUILD = frozenset({"review-due", "review-overdue", "bank-holidays-ending
                            "translation-missing", "translation-stale"})
 
 # Front-matter values that Material prints into pages without escaping them.
-PRINTED_META = ("title", "description", "author", "owner")
+PRINTED_META = ("title", "subtitle", "description", "author", "owner")
 
 
 class VictimJourneyConfig(Config):
@@ -54,10 +66,22 @@ class VictimJourneyConfig(Config):
 
 class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     journey: Journey | None = None
+    # `mkdocs serve` keeps this plugin between rebuilds (it has on_startup), so the last
+    # content that passed can stand in while the content has errors.
+    serving: bool = False
+    last_good: Edition | None = None
+    preview_errors: tuple[str, ...] = ()
+    allowed_scripts: frozenset[str] | None = None
+    theme_dirs: list[str]
+    config_extra: dict[str, Any]
+    extra_base_urls: list[str]
     pages: list[RenderedPage]
     edition: Edition
     links: LanguageLinks
     source_day: dt.date
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -82,9 +106,20 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         errors += [p.format_text() for p in privacy_problems(
             config, config_text=config_file.read_text(encoding="utf-8"),
             config_path=config_file.name)]
+        errors += [p.format_text() for p in stylesheet_problems(
+            [folder for folder in (config.theme.custom_dir, config.docs_dir) if folder],
+            root)]
+        self.preview_errors = ()
         if errors or journey is None:
-            # Raised before MkDocs writes anything, so the previous site/ stays as it was.
-            raise PluginError("content has errors:\n" + "\n".join(errors))
+            if not (self.serving and self.last_good is not None):
+                # Raised before MkDocs writes anything, so the previous site/ stays as it was.
+                raise PluginError("content has errors:\n" + "\n".join(errors))
+            # `mkdocs serve`: keep serving the last good content, and say what is wrong.
+            self.preview_errors = tuple(errors or ["the content could not be read"])
+            print(terminal_report(self.preview_errors), file=sys.stderr)
+            edition = self.last_good
+            journey = edition.journey
+        self.last_good = edition
         assert edition is not None
         self.journey, self.edition, self.pages = journey, edition, edition.pages
         # The content's date, never the build's, wherever the site shows a date of its
@@ -125,6 +160,11 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.journey is not None
+        self.theme_dirs = list(config.theme.dirs)
+        self.config_extra = dict(config.extra)
+        # 404.html is served at any depth, so its links start from the site's path.
+        self.extra_base_urls = [urlsplit(config.site_url or "/").path or "/"]
+        self.allowed_scripts = None
         text = self.journey.t
         env.filters["vj_long_date"] = lambda iso: text.long_date(_parse_date(iso))
         env.globals["vj_site"] = self.journey.site
@@ -153,22 +193,54 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
+        # The safety net under validation: whatever got past the checks cannot run
+        # script or fetch from another host.
+        html = sanitise_html(html)
+        if self.preview_errors:
+            html = str(preview_errors_html(self.preview_errors)) + html
         return html
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.journey is not None
+        # The theme's templates ask for interface text as MkDocs renders them: a key or
+        # a {value} they did not find is reported here (a warning fails a strict build).
+        for problem in theme_text_problems(self.journey):
+            log.warning(problem.format_text())
         for location in add_search_words_to_site(Path(config.site_dir), self.journey):
             log.warning(f"search index has no entry '{location}' for its also_known_as words")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return secure_page(output)
+        return self._secure(output, _source_path(config, page.file.src_uri))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         # 404.html is a theme template, not a page; sitemap.xml is not HTML.
-        return secure_page(output_content) if template_name.endswith(".html") \
-            else output_content
+        return self._secure(output_content, template_name) \
+            if template_name.endswith(".html") else output_content
+
+    def _secure(self, html: str, source: str) -> str:
+        if self.allowed_scripts is None:
+            # Made once per build, before any page, from the theme's templates.
+            self.allowed_scripts = allowed_script_hashes(
+                [Path(folder) for folder in self.theme_dirs],
+                config_extra=self.config_extra, extra_base_urls=self.extra_base_urls)
+        try:
+            return secure_page(html, self.allowed_scripts)
+        except UnknownInlineScript as exc:
+            raise PluginError(f"{source}:1:1: error: {exc}; content must not add scripts "
+                              "[unknown-script]") from None
+
+
+def _source_path(config: MkDocsConfig, src_uri: str) -> str:
+    """The page's file as an editor finds it (docs/en/privacy.md); a generated page by
+    its path in the site."""
+    root = Path(config.config_file_path).parent
+    source = Path(config.docs_dir) / src_uri
+    try:
+        return source.relative_to(root).as_posix() if source.is_file() else src_uri
+    except ValueError:
+        return src_uri
 
 
 def _parse_date(value: Any) -> Any:

@@ -9,9 +9,12 @@ Pure functions over plain values, no MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
+from .journey import display_path
 from .problems import Problem, error
 
 CODE = "privacy-setting"
@@ -31,6 +34,12 @@ _REFUSED_EXTRA = {
     "analytics": "sends visits to an analytics service",
     "consent": "stores the reader's cookie choice in the browser's localStorage",
     "version": "stores version checks in the browser's sessionStorage",
+}
+# md_in_html stays: our page templates need it, and content may not hold raw HTML at all
+# (validation refuses it, and the sanitiser removes what gets past).
+_REFUSED_EXTENSIONS = {
+    "attr_list": "lets Markdown add any attribute, such as onclick or style, to the page",
+    "pymdownx.snippets": "copies in other files' text, from anywhere the build can read",
 }
 _REFUSED_PLUGINS = {
     "offline": "is meant for file:// reading and loads some files from other hosts",
@@ -90,7 +99,41 @@ def privacy_problems(config: Mapping[str, Any], *, config_text: str = "",
         if _is_remote(address):
             found.append((address, f"'{address}' is loaded from another host; "
                                    "copy it into overrides/assets/ instead"))
+    for key in ("favicon", "logo"):
+        address = str(theme.get(key) or "")
+        if _is_remote(address):
+            found.append((key, f"theme.{key} '{address}' is loaded from another host on "
+                               "every page; copy it into overrides/assets/ instead"))
+    for extension in config.get("markdown_extensions") or []:
+        name = extension if isinstance(extension, str) else next(iter(extension), "")
+        if name in _REFUSED_EXTENSIONS:
+            found.append((name, f"the '{name}' extension {_REFUSED_EXTENSIONS[name]}; "
+                                "remove it"))
     if "mermaid" in _fence_names(config.get("mdx_configs") or {}):
         found.append(("mermaid", "Material's mermaid diagrams load mermaid.js from a "
                                  "CDN; draw the diagram as an image instead"))
     return [_problem(config_text, config_path, needle, message) for needle, message in found]
+
+
+# `@import url(https://…)`, `@import "//…"` or `url(https://…)` in a stylesheet: each makes
+# the reader's browser fetch from another host. CSS allows a backslash escape in `url`, so
+# the check looks for the address, whatever comes before it.
+_REMOTE_IN_CSS = re.compile(
+    r"""(?:@import\s*(?:url\(\s*)?|\(\s*)["']?\s*(?:https?:|//|\\\\)""", re.IGNORECASE)
+
+
+def stylesheet_problems(folders: Iterable[Path], root: Path) -> list[Problem]:
+    """Every place a local stylesheet (*.css under these folders) loads from another
+    host, as a one-line error."""
+    found = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*.css")) if Path(folder).is_dir() else ():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            shown = display_path(path, root)
+            for number, line in enumerate(text.split("\n"), start=1):
+                for match in _REMOTE_IN_CSS.finditer(line):
+                    found.append(error(shown, number, match.start() + 1,
+                                       "this stylesheet loads a file from another host; copy "
+                                       "the file into overrides/assets/ and give its path",
+                                       CODE))
+    return found

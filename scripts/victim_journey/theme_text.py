@@ -29,5 +29,6 @@ class ThemeText:
     def in_language(self, language: Language, key: str, /, **values: object) -> Markup:
         """Text in another language than the page's, such as the language switcher's
         "Newid yr iaith i'r Gymraeg" on an English page: the caller marks its lang."""
-        other = Interface(self._interface.table, language, self._interface.missing_keys)
+        other = Interface(self._interface.table, language, self._interface.missing_keys,
+                          self._interface.unfilled)
         return escape(str(other(key, **values)))

@@ -52,7 +52,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    data = yaml.load(match.group(1), Loader=_DatesAsText) or {}  # a SafeLoader
+    try:
+        data = yaml.load(match.group(1), Loader=_DatesAsText) or {}  # a SafeLoader
+    except (yaml.YAMLError, RecursionError):
+        data = {}  # docs_pages.py reports the mistake at its line
     return (data if isinstance(data, dict) else {}), text[match.end():]
 
 
@@ -93,7 +96,7 @@ def check_translated_docs(docs_root: Path, root: Path, language: Language,
                 "missing", shown, "", 1, 1, f"no {language.name} translation of {source} "
                 "yet; the page shows the English, with a notice"))
             continue
-        front, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        front, _ = split_front_matter(_read(path))
         try:
             info = TranslationInfo.model_validate(front.get(TRANSLATION_BLOCK))
         except ValueError:
@@ -103,7 +106,7 @@ def check_translated_docs(docs_root: Path, root: Path, language: Language,
             continue
         result.files.append(TranslatedFile(shown, source, info, 1, 1))
         recorded = info.english.get("page")
-        if recorded != page_hash((english_dir / page).read_text(encoding="utf-8")):
+        if recorded != page_hash(_read(english_dir / page)):
             result.gaps.append(TranslationGap(
                 "stale", shown, "page", 1, 1,
                 f"this page was translated from English that has changed since ({source}); "
@@ -112,6 +115,11 @@ def check_translated_docs(docs_root: Path, root: Path, language: Language,
                 f"there is no record of the English this page was translated from; check "
                 f"it, then run 'victim-journey translation-stamp {shown}'"))
     return result
+
+
+def _read(path: Path) -> str:
+    # A byte that is not UTF-8 is reported by docs_pages.py, at its line: not a crash here.
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def fallback_page(english_markdown: str, notice: str) -> str:

@@ -11,6 +11,7 @@ to the English shows the translation is stale.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,12 +19,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .journey import Journey, display_path
+from .journey import (
+    SERVICES_DIR,
+    STAGES_DIR,
+    Journey,
+    display_path,
+    display_path_unresolved,
+    stray_file_problems,
+)
 from .languages import EnglishText, Fallback, Language
 from .loader import KeyPath, LoadedFile, load_yaml
 from .model import PLAIN, TextKind, TranslationInfo, TranslationSettings
 from .model_errors import parse_model
 from .problems import Problem, Severity, error
+from .project_files import item_file_name_problem, outside_project_problem
 from .text_fields import iter_text_fields
 from .translation_fields import UNTRANSLATED_FIELDS, TextField, translatable_fields
 from .validate import content_items
@@ -129,7 +138,8 @@ def _translate_file(item: BaseModel, path: Path, english: str, root: Path,
                 f"no {result.language.name} translation of {english} yet; its pages show "
                 "the English, with a notice"))
         return _translated(item, {f.english_path: _fallback(f) for f in fields})
-    loaded, problems = load_yaml(path, shown)
+    outside = outside_project_problem(path, root, display_path_unresolved(path, root))
+    loaded, problems = (None, [outside]) if outside else load_yaml(path, shown)
     result.problems.extend(problems)
     if loaded is None:
         return _translated(item, {f.english_path: _fallback(f) for f in fields})
@@ -322,6 +332,14 @@ def _report_orphans(content_dir: Path, folder: Path, root: Path,
     the English was renamed or removed."""
     if not folder.is_dir():
         return
+    result.problems += stray_file_problems(folder, root)
+    for subfolder in (STAGES_DIR, SERVICES_DIR):
+        for path in sorted((folder / subfolder).glob("*")):
+            problem = None if path.name.startswith(".") else item_file_name_problem(
+                path, display_path_unresolved(path, root))
+            # Names the orphan check below reads are reported there.
+            if problem is not None and not fnmatch.fnmatchcase(path.name, "*.y*ml"):
+                result.problems.append(problem)
     for path in sorted(folder.rglob("*.y*ml")):
         english = content_dir / path.relative_to(folder)
         if not english.is_file() or path.suffix != ".yml":

@@ -195,6 +195,20 @@ def _check_text(report: _Reporter, journey: Journey, page_paths: set[str] | None
         loaded = journey.files[file_key]
         for key_path, text, kind in iter_text_fields(item):
             report.problems.extend(text_problems(loaded, key_path, text, kind, page_paths))
+    report.problems.extend(interface_text_problems(journey))
+
+
+def interface_text_problems(journey: Journey) -> Iterator[Problem]:
+    """The site's own text reaches every page, in both languages: the same markup
+    checks as content text (its English and Welsh are in the one file)."""
+    loaded = journey.files.get("interface-text")
+    if journey.interface_text is None or loaded is None:
+        return
+    for key, entry in journey.interface_text.text.items():
+        for code in type(entry).model_fields:
+            text = getattr(entry, code)
+            if isinstance(text, str):
+                yield from text_problems(loaded, ("text", key, code), text, PLAIN, None)
 
 
 def text_problems(loaded: LoadedFile, key_path: KeyPath, text: str, kind: TextKind,
@@ -203,7 +217,7 @@ def text_problems(loaded: LoadedFile, key_path: KeyPath, text: str, kind: TextKi
     (of an English file or of a translation)."""
     field = key_path[-1] if isinstance(key_path[-1], str) else key_path[-2]
     for finding in check_markup(text, allow_blocks=kind is not PLAIN):
-        line, column = loaded.text_line(key_path, finding.line_index)
+        line, column = loaded.text_position(key_path, finding.line_index, finding.column)
         yield error(loaded.path, line, column, f"in '{field}': {finding.message}",
                     finding.code)
     for line_index, target in internal_link_targets(text) if page_paths else ():
