@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clock
+from .docs_pages import docs_problems
 from .docs_plain_english import hand_written_page_problems
 from .docs_review import hand_written_review_problems
-from .docs_pages import docs_problems
 from .interface_text import INTERFACE_FILE, interface_problems
 from .journey import Journey, load_journey
 from .languages import LANGUAGES, SOURCE_LANGUAGE, Language
