@@ -23,7 +23,8 @@ from victim_journey.render import render_site
 from victim_journey.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-12-01"
+# After the newest last_reviewed in the real content (the situations, 2026-12-03).
+TODAY = "2026-12-03"
 
 
 def run(capsys: pytest.CaptureFixture[str], project: Path, *args: str
@@ -59,7 +60,7 @@ def test_overdue_review_fails_validate_naming_file_and_review(
 def test_review_due_soon_is_a_warning_and_validate_passes(
         content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     stage = content_copy / "journey" / "services" / "refuge.yml"
-    line = set_field(stage, "last_reviewed", "2025-12-20")  # due 2026-12-20: in 19 days
+    line = set_field(stage, "last_reviewed", "2025-12-20")  # due 2026-12-20: in 17 days
     status, _, err = run(capsys, content_copy, "validate", "--today", TODAY)
     assert status == 0, err
     assert f"journey/services/refuge.yml:{line}:" in err and "[review-due]" in err
@@ -149,7 +150,7 @@ def test_new_service_validates_at_once_with_warnings_only(
     assert [p.path for p in problems if p.code == "translation-missing"] == [
         "journey/cy/services/some-id.yml"]
     text = written.read_text(encoding="utf-8")
-    assert "last_reviewed: 2026-12-01" in text and "\n  - getting-support\n" in text
+    assert f"last_reviewed: {TODAY}" in text and "\n  - getting-support\n" in text
 
 
 def test_new_stage_is_a_draft_that_validates_at_once(

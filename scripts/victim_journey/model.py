@@ -168,6 +168,57 @@ class Service(Reviewed, Searchable):
     sources: list[Source] = Field(min_length=1)
 
 
+class StageNote(Strict):
+    """What is different at one stage of the route for a situation."""
+
+    stage: Id = Field(description="The id of the stage the note is about.")
+    text: MarkdownText = Field(description="A short note: what is different at this stage "
+                                           "for this situation.")
+
+
+class SkippedStage(Strict):
+    stage: Id = Field(description="The id of a stage of the route that does not happen "
+                                  "for this situation.")
+    why: PlainText = Field(description="Why, in one line the page shows.")
+
+
+class EnhancedRights(Strict):
+    """Whether the Victims' Code gives this situation enhanced rights."""
+
+    applies: bool = Field(description="true if these victims get enhanced rights.")
+    why: MarkdownText = Field(description="Why, or when, in plain English.")
+
+
+class Situation(Reviewed, Searchable):
+    """What happened to the reader, and what changes on the route for them
+    (journey/situations/<id>.yml): a second way into the same route."""
+
+    title: PlainText = Field(description="The heading on its page, such as 'Domestic "
+                                          "abuse'. The browser tab shows a neutral title.")
+    page_slug: Id = Field(description="The page's address under /support/. It must not "
+                                      "say what happened, because it is kept in browser "
+                                      "history: use a neutral word such as 'guide-1'.")
+    summary: PlainText = Field(description="One sentence: what this page is.")
+    who_it_is_for: MarkdownText = Field(
+        description="Who this is for, in the words a victim would use.")
+    enhanced_rights: EnhancedRights
+    services: list[Id] = Field(min_length=1,
+                               description="Ids of the specialist services for this.")
+    crisis_contacts: list[Id] = Field(
+        min_length=1, description="Ids of services to contact in a crisis, in the order "
+                                  "to try them.")
+    stage_notes: list[StageNote] = Field(
+        default_factory=list, description="A note for each stage where something is "
+                                          "different; at most one note a stage.")
+    skips: list[SkippedStage] = Field(
+        default_factory=list, description="Stages of the route that do not happen for "
+                                          "this situation. They get no note.")
+    previous_slugs: list[Id] = Field(
+        default_factory=list,
+        description="Old page_slug values. Keep them so that old links still work.")
+    sources: list[Source] = Field(min_length=1)
+
+
 class Right(Searchable):
     id: Id = Field(description="Stable anchor on the rights page: never change it.")
     number: int = Field(ge=1, le=99)
@@ -259,6 +310,10 @@ class SiteSettings(Strict):
         default_factory=list,
         description="Stages that run alongside the whole route, such as support.")
     quick_exit_url: HttpsUrl = "https://www.bbc.co.uk/weather"
+    situations: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the situations (journey/situations/), in the order the home "
+                    "page lists them. Every situation must be listed.")
     help_now: list[Id] = Field(
         default_factory=list,
         description="Ids of services shown with their phone numbers and website in a "
@@ -322,6 +377,23 @@ class Question(Strict):
                     "example by asking the officer in the case or the Witness Care Unit.")
 
 
+class SituationAnswer(Strict):
+    text: PlainText = Field(description="The answer in the reader's words.")
+    situation: Id = Field(description="The id of the situation it leads to.")
+
+
+class SituationQuestion(Strict):
+    """The optional "What happened?" question, asked once the stage is known. Each answer
+    leads to that situation's page at the reader's stage; skipping it leads to the stage."""
+
+    id: Id = Field(description="Its pages are under where-am-i/<id>/, one for each stage.")
+    text: PlainText = Field(description="The question, such as 'What happened?'")
+    hint: PlainText | None = None
+    answers: list[SituationAnswer] = Field(min_length=1)
+    skip: PlainText = Field(description="The link that skips the question, such as "
+                                        "'Skip this question'.")
+
+
 class QuestionsFile(Reviewed):
     """The "Where am I?" questions (journey/where-am-i.yml)."""
 
@@ -329,6 +401,9 @@ class QuestionsFile(Reviewed):
     introduction: MarkdownText
     questions: list[Question] = Field(
         min_length=1, description="The first question is where everyone starts.")
+    what_happened: SituationQuestion | None = Field(
+        default=None, description="Optional: asked after the other questions, before the "
+                                  "stage page, to lead to a situation's page.")
 
 
 class BankHoliday(Strict):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .journey import Journey
 from .model import Question, QuestionsFile
 from .render import HOME_PAGE, WHERE_AM_I_INDEX, RenderedPage, _page, stage_page
+from .situations import situation_page
 
 QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
 
@@ -45,8 +46,52 @@ def _answer_links(journey: Journey, questions: QuestionsFile, question: Question
         if answer.next in question_ids:
             links.append(AnswerLink(answer.text, question_page(questions, answer.next)))
         elif answer.next in journey.stages and not journey.stages[answer.next].draft:
-            links.append(AnswerLink(answer.text, stage_page(answer.next)))
+            links.append(AnswerLink(answer.text, _stage_answer_target(journey, answer.next)))
     return links
+
+
+def _asks_what_happened(journey: Journey) -> bool:
+    questions = journey.questions
+    return bool(questions and questions.what_happened and journey.situations)
+
+
+def what_happened_page(questions: QuestionsFile, stage_id: str) -> str:
+    assert questions.what_happened is not None
+    return f"{QUESTIONS_FOLDER}/{questions.what_happened.id}/{stage_id}.md"
+
+
+def _stage_answer_target(journey: Journey, stage_id: str) -> str:
+    """An answer that finds the reader's stage leads to the stage page, or, when the
+    questions ask "What happened?", first to that question for this stage."""
+    if _asks_what_happened(journey):
+        assert journey.questions is not None
+        return what_happened_page(journey.questions, stage_id)
+    return stage_page(stage_id)
+
+
+def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
+    """The optional "What happened?" question, once for each stage an answer leads to,
+    so that each answer can go to its situation's page at that stage. Skipping it goes
+    to the stage page."""
+    questions = journey.questions
+    if questions is None or questions.what_happened is None or not _asks_what_happened(
+            journey):
+        return []
+    question = questions.what_happened
+    stage_ids = sorted({a.next for q in questions.questions for a in q.answers
+                        if a.next in journey.stages and not journey.stages[a.next].draft})
+    meta = {"description": question.hint or questions.title,
+            "last_reviewed": questions.last_reviewed.isoformat(), "owner": questions.owner}
+    pages = []
+    for sid in stage_ids:
+        answers = [AnswerLink(a.text, f"{situation_page(journey.situations[a.situation])}"
+                                      f"#{sid}")
+                   for a in question.answers if a.situation in journey.situations]
+        pages.append(_page(
+            journey, what_happened_page(questions, sid), "what-happened.md.j2",
+            question.text, meta, file=questions, question=question, answers=answers,
+            skip=AnswerLink(question.skip, stage_page(sid)), start=WHERE_AM_I_INDEX))
+    return pages
 
 
 def _back_links(journey: Journey, questions: QuestionsFile, question: Question
@@ -87,4 +132,4 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
             answers=_answer_links(journey, questions, question),
             back=_back_links(journey, questions, question), start=WHERE_AM_I_INDEX,
         ))
-    return pages
+    return pages + render_what_happened_pages(journey)
