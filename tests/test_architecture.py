@@ -9,7 +9,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "victim_journey"
 CORE = ["loader", "model", "model_errors", "journey", "validate", "render", "check",
-        "markup", "review", "text_fields", "plain_english", "open_data", "journey_map"]
+        "markup", "review", "text_fields", "plain_english", "open_data", "journey_map",
+        "situations", "validate_situations", "render_situations"]
 
 
 def test_core_modules_do_not_load_mkdocs() -> None:

@@ -217,6 +217,10 @@ class Situation(Reviewed, Searchable):
         default_factory=list,
         description="Old page_slug values. Keep them so that old links still work.")
     sources: list[Source] = Field(min_length=1)
+    draft: bool = Field(
+        default=False,
+        description="true while the situation is being written: it is checked but not "
+                    "published. Remove it when it is ready, and list it in journey/site.yml.")
 
 
 class Right(Searchable):

@@ -20,6 +20,7 @@ from .interface_text import Interface
 from .journey import Journey
 from .render import service_page, stage_page
 from .site_urls import absolute_url, page_url, relative_url
+from .situations import situation_page, situation_print_page
 
 # The page loads nothing and runs nothing: the meta refresh and the link are all it needs.
 REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"
@@ -40,6 +41,13 @@ def moves(journey: Journey) -> Iterator[Move]:
     for sid, service in sorted(journey.services.items()):
         for old in service.previous_ids:
             yield Move(page_url(service_page(old)), page_url(service_page(sid)), service.name)
+    for _, situation in sorted(journey.situations.items()):
+        for old in situation.previous_slugs:
+            # The neutral title, as on the page itself: a redirect stays in history too.
+            title = journey.t("situation-browser-title")
+            for page in (situation_page, situation_print_page):
+                yield Move(page_url(page(situation.model_copy(update={"page_slug": old}))),
+                           page_url(page(situation)), title)
 
 
 def redirect_map(journey: Journey) -> dict[str, str]:

@@ -86,7 +86,8 @@ def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
     for sid in stage_ids:
         answers = [AnswerLink(a.text, f"{situation_page(journey.situations[a.situation])}"
                                       f"#{sid}")
-                   for a in question.answers if a.situation in journey.situations]
+                   for a in question.answers if a.situation in journey.situations
+                   and not journey.situations[a.situation].draft]
         pages.append(_page(
             journey, what_happened_page(questions, sid), "what-happened.md.j2",
             question.text, meta, file=questions, question=question, answers=answers,

@@ -26,10 +26,12 @@ def situation_print_page(situation: Situation) -> str:
 
 
 def situations_in_order(journey: Journey) -> list[tuple[str, Situation]]:
-    """In the order the site settings list them; any they leave out (an error) last."""
+    """The published situations (not drafts), in the order the site settings list them;
+    any they leave out (an error) last."""
     listed = [sid for sid in journey.site.situations if sid in journey.situations]
     rest = sorted(set(journey.situations) - set(listed))
-    return [(sid, journey.situations[sid]) for sid in dict.fromkeys([*listed, *rest])]
+    return [(sid, journey.situations[sid]) for sid in dict.fromkeys([*listed, *rest])
+            if not journey.situations[sid].draft]
 
 
 def note_for(situation: Situation, stage_id: str) -> StageNote | None:

@@ -121,8 +121,13 @@ def _check_site_list(report: _Report, journey: Journey) -> None:
             report("site", ("situations", index), f"situation '{ref}' is listed twice",
                    "duplicate-id")
         listed.add(ref)
-    for sid in journey.situations:
-        if sid not in listed:
+    for sid, situation in journey.situations.items():
+        if situation.draft:
+            if sid in listed:
+                report("site", ("situations", journey.site.situations.index(sid)),
+                       f"situation '{sid}' is a draft, so it has no page yet; remove "
+                       "'draft: true' from it when it is ready", "draft")
+        elif sid not in listed:
             report(f"situations/{sid}", (), f"situation '{sid}' is not on the home page; "
                    "add it to 'situations' in journey/site.yml", "situation-not-findable")
 
@@ -141,11 +146,16 @@ def _check_question(report: _Report, journey: Journey) -> None:
         where = ("what_happened", "answers", index, "situation")
         report.reference("where-am-i", where, answer.situation, "situation",
                          journey.situations, journey.unloaded_situation_ids)
+        target = journey.situations.get(answer.situation)
+        if target is not None and target.draft:
+            report("where-am-i", where, f"situation '{answer.situation}' is a draft, so it "
+                   "has no page yet; offer it when it is ready", "draft")
         if answer.situation in offered:
             report("where-am-i", where, f"situation '{answer.situation}' is offered twice",
                    "duplicate-answer")
         offered.add(answer.situation)
-    for sid in sorted(set(journey.situations) - offered):
+    drafts = {sid for sid, s in journey.situations.items() if s.draft}
+    for sid in sorted(set(journey.situations) - offered - drafts):
         report("where-am-i", ("what_happened", "answers"), f"no answer leads to situation "
                f"'{sid}'; add one so the question offers every situation",
                "situation-not-findable", prefer_key=True)
