@@ -363,6 +363,8 @@ ERROR_CODES = (
     "not-in-route", "route-loop", "unreachable-stage", "raw-html", "bad-link",
     "broken-link", "image", "heading-in-text", "review-overdue", "review-due",
     "long-sentence", "avoid-word", "hard-to-read", "placeholder", "draft", "dead-link",
+    "duplicate-stage-note", "note-on-skipped-stage", "situation-not-findable",
+    "situation-not-neutral",
 )
 
 
@@ -382,6 +384,6 @@ def test_contributing_explains_every_error_code() -> None:
 def test_contributing_covers_what_editors_need() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for heading in ("## Change a stage", "## Add a support service", "## Preview your change",
-                    "## Read an error", "## Review dates"):
+                    "## Read an error", "## Review dates", "## Add or change a situation"):
         assert heading in guide
     assert "victim-journey new service" in guide and "mkdocs serve" in guide

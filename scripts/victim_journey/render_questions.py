@@ -80,8 +80,10 @@ def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
     question = questions.what_happened
     stage_ids = sorted({a.next for q in questions.questions for a in q.answers
                         if a.next in journey.stages and not journey.stages[a.next].draft})
+    # Not searched: each page only repeats the situations' names, once for every stage.
     meta = {"description": question.hint or questions.title,
-            "last_reviewed": questions.last_reviewed.isoformat(), "owner": questions.owner}
+            "last_reviewed": questions.last_reviewed.isoformat(), "owner": questions.owner,
+            "search": {"exclude": True}}
     pages = []
     for sid in stage_ids:
         answers = [AnswerLink(a.text, f"{situation_page(journey.situations[a.situation])}"
