@@ -143,8 +143,19 @@ class Phone(Strict):
     label: PlainText | None = Field(default=None, description="For example 'Supportline'.")
     hours: PlainText | None = Field(default=None, description="For example '24 hours'.")
     free: bool = False
+    text_only: bool = Field(
+        default=False,
+        description="true for a number you send text messages to, not one you call: the "
+                    "page links it with sms: instead of tel:.")
+    languages: PlainText | None = Field(
+        default=None,
+        description="The languages the line answers in, when its source says so, such as "
+                    "'English and Welsh'.")
     source: Source = Field(description="Where the number is published. Required: never "
                                        "write a number you cannot source.")
+    review_note: PlainText | None = Field(
+        default=None, description="What the next reviewer must check about this number or "
+                                  "its hours, such as an old or third-party source.")
 
 
 class Contact(Strict):

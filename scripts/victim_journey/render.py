@@ -119,6 +119,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["long_date"] = _long_date
     env.filters["tel"] = lambda number: "tel:" + number.replace(" ", "")
+    env.filters["sms"] = lambda number: "sms:" + number.replace(" ", "")
     return env
 
 
