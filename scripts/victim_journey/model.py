@@ -259,6 +259,32 @@ class TranslationSettings(Strict):
         description="A Welsh field whose English has changed since it was translated.")
 
 
+class ShortNumber(Strict):
+    """A short emergency or police number, or the code to press on a silent call: facts
+    readers act on in a crisis, so each one names its source."""
+
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] = Field(
+        description="Digits only, such as '999', '55' or '18000'.")
+    source: Source = Field(description="Where this is published. Required.")
+    review_note: PlainText | None = Field(
+        default=None, description="What the next reviewer must check, such as an old source.")
+
+
+class InDanger(Strict):
+    """The "In danger now?" line at the top of every page (partials/vj-in-danger.html):
+    the numbers and where each comes from. Its words are in journey/interface-text.yml."""
+
+    emergency: ShortNumber = Field(description="The emergency number: 999.")
+    silent_call_code: ShortNumber = Field(
+        description="What to press on a silent 999 call from a mobile, when asked: 55.")
+    text_relay: ShortNumber = Field(
+        description="The emergency text relay number for deaf or speech-impaired callers.")
+    non_emergency: ShortNumber = Field(description="The police non-emergency number: 101.")
+    sources: list[Source] = Field(
+        min_length=1,
+        description="Sources of the rest of the line: 999 BSL, and reporting online.")
+
+
 class SiteSettings(Strict):
     """Settings for the whole site (journey/site.yml)."""
 
@@ -275,6 +301,10 @@ class SiteSettings(Strict):
         description="Ids of services shown with their phone numbers and website in a "
                     "'Get help now' box on every stage page. Their contact details come "
                     "from their own files, so a number is written in one place only.")
+    in_danger: InDanger | None = Field(
+        default=None,
+        description="The numbers for the 'In danger now?' line shown at the top of every "
+                    "page. Leave out to show no such line.")
     review_interval_months: int = Field(default=12, ge=1, le=36)
     review_warning_days: int = Field(default=30, ge=0, le=365)
     owner: PlainText
