@@ -124,6 +124,10 @@ class Stage(Reviewed, Searchable):
                                description="What can happen next, and when.")
     terms: list[Id] = Field(default_factory=list,
                             description="Ids of glossary terms this stage uses.")
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services whose phone numbers fit this stage. They are shown in "
+                    "its 'Get help now' box after the site's own (help_now in site.yml).")
     previous_ids: list[Id] = Field(
         default_factory=list,
         description="Old ids (URLs) of this stage. Keep them so that old links still work.")
