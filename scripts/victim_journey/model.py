@@ -365,6 +365,13 @@ class Question(Strict):
     not_sure: MarkdownText = Field(
         description="For readers who do not know the answer: how they can find out, for "
                     "example by asking the officer in the case or the Witness Care Unit.")
+    in_danger: bool = Field(
+        default=False,
+        description="true for the crisis page: it shows what to do in an emergency, with "
+                    "the numbers from 'in_danger' in journey/site.yml, above the answers.")
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services shown with their phone numbers above the answers.")
 
 
 class QuestionsFile(Reviewed):
