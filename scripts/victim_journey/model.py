@@ -124,6 +124,10 @@ class Stage(Reviewed, Searchable):
                                description="What can happen next, and when.")
     terms: list[Id] = Field(default_factory=list,
                             description="Ids of glossary terms this stage uses.")
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services whose phone numbers fit this stage. They are shown in "
+                    "its 'Get help now' box after the site's own (help_now in site.yml).")
     previous_ids: list[Id] = Field(
         default_factory=list,
         description="Old ids (URLs) of this stage. Keep them so that old links still work.")
@@ -143,8 +147,19 @@ class Phone(Strict):
     label: PlainText | None = Field(default=None, description="For example 'Supportline'.")
     hours: PlainText | None = Field(default=None, description="For example '24 hours'.")
     free: bool = False
+    text_only: bool = Field(
+        default=False,
+        description="true for a number you send text messages to, not one you call: the "
+                    "page links it with sms: instead of tel:.")
+    languages: PlainText | None = Field(
+        default=None,
+        description="The languages the line answers in, when its source says so, such as "
+                    "'English and Welsh'.")
     source: Source = Field(description="Where the number is published. Required: never "
                                        "write a number you cannot source.")
+    review_note: PlainText | None = Field(
+        default=None, description="What the next reviewer must check about this number or "
+                                  "its hours, such as an old or third-party source.")
 
 
 class Contact(Strict):
@@ -303,6 +318,32 @@ class TranslationSettings(Strict):
         description="A Welsh field whose English has changed since it was translated.")
 
 
+class ShortNumber(Strict):
+    """A short emergency or police number, or the code to press on a silent call: facts
+    readers act on in a crisis, so each one names its source."""
+
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] = Field(
+        description="Digits only, such as '999', '55' or '18000'.")
+    source: Source = Field(description="Where this is published. Required.")
+    review_note: PlainText | None = Field(
+        default=None, description="What the next reviewer must check, such as an old source.")
+
+
+class InDanger(Strict):
+    """The "In danger now?" line at the top of every page (partials/vj-in-danger.html):
+    the numbers and where each comes from. Its words are in journey/interface-text.yml."""
+
+    emergency: ShortNumber = Field(description="The emergency number: 999.")
+    silent_call_code: ShortNumber = Field(
+        description="What to press on a silent 999 call from a mobile, when asked: 55.")
+    text_relay: ShortNumber = Field(
+        description="The emergency text relay number for deaf or speech-impaired callers.")
+    non_emergency: ShortNumber = Field(description="The police non-emergency number: 101.")
+    sources: list[Source] = Field(
+        min_length=1,
+        description="Sources of the rest of the line: 999 BSL, and reporting online.")
+
+
 class SiteSettings(Strict):
     """Settings for the whole site (journey/site.yml)."""
 
@@ -323,6 +364,10 @@ class SiteSettings(Strict):
         description="Ids of services shown with their phone numbers and website in a "
                     "'Get help now' box on every stage page. Their contact details come "
                     "from their own files, so a number is written in one place only.")
+    in_danger: InDanger | None = Field(
+        default=None,
+        description="The numbers for the 'In danger now?' line shown at the top of every "
+                    "page. Leave out to show no such line.")
     review_interval_months: int = Field(default=12, ge=1, le=36)
     review_warning_days: int = Field(default=30, ge=0, le=365)
     owner: PlainText
@@ -379,6 +424,13 @@ class Question(Strict):
     not_sure: MarkdownText = Field(
         description="For readers who do not know the answer: how they can find out, for "
                     "example by asking the officer in the case or the Witness Care Unit.")
+    in_danger: bool = Field(
+        default=False,
+        description="true for the crisis page: it shows what to do in an emergency, with "
+                    "the numbers from 'in_danger' in journey/site.yml, above the answers.")
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services shown with their phone numbers above the answers.")
 
 
 class SituationAnswer(Strict):

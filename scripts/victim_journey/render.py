@@ -120,6 +120,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["long_date"] = _long_date
     env.filters["tel"] = lambda number: "tel:" + number.replace(" ", "")
+    env.filters["sms"] = lambda number: "sms:" + number.replace(" ", "")
     return env
 
 
@@ -214,7 +215,8 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
         RIGHTS_PAGE=RIGHTS_PAGE, GLOSSARY_PAGE=GLOSSARY_PAGE,
         glossary_terms=journey.glossary.terms,
         deadline_helper=deadline_helper(journey, stage_id, stage_page(stage_id)),
-        help_now=[(sid, journey.services[sid]) for sid in journey.site.help_now
+        help_now=[(sid, journey.services[sid])
+                  for sid in dict.fromkeys([*journey.site.help_now, *stage.help_now])
                   if sid in journey.services],
         situation_links=_situation_links(journey, stage_id),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .journey import Journey
 from .model import Question, QuestionsFile
-from .render import HOME_PAGE, WHERE_AM_I_INDEX, RenderedPage, _page, stage_page
+from .render import HOME_PAGE, WHERE_AM_I_INDEX, RenderedPage, _page, service_page, stage_page
 from .situations import situation_page
 
 QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
@@ -134,5 +134,9 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
             file=questions, question=question, is_first=is_first,
             answers=_answer_links(journey, questions, question),
             back=_back_links(journey, questions, question), start=WHERE_AM_I_INDEX,
+            in_danger=journey.site.in_danger if question.in_danger else None,
+            help_now=[(sid, journey.services[sid]) for sid in question.help_now
+                      if sid in journey.services],
+            service_page=service_page,
         ))
     return pages + render_what_happened_pages(journey)

@@ -139,6 +139,10 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
     for index, ref in enumerate(journey.site.help_now):
         _check_references(report, "site", ("help_now", index), ref, "service", service_ids,
                           journey.unloaded_service_ids)
+    for sid, stage in journey.stages.items():
+        for index, ref in enumerate(stage.help_now):
+            _check_references(report, f"stages/{sid}", ("help_now", index), ref, "service",
+                              service_ids, journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
             _check_references(report, f"services/{sid}", ("stages", index), ref, "stage",
