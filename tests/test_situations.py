@@ -219,3 +219,12 @@ def test_new_situation_is_a_draft_with_the_next_free_neutral_address(
     # A draft has no page, so it is not listed anywhere yet.
     loaded, _ = load_journey(project / "journey", project)
     assert not any("guide-8" in page.path for page in render_site(loaded))
+
+
+def test_a_renamed_stage_takes_its_what_happened_page_with_it(journey: Journey) -> None:
+    trial = journey.stages["the-trial"].model_copy(update={"previous_ids": ["the-court"]})
+    changed = dataclasses.replace(journey, stages={**journey.stages, "the-trial": trial})
+    redirects = redirect_map(changed)
+    assert redirects["/where-am-i/what-happened/the-court/"] == \
+        "/where-am-i/what-happened/the-trial/"
+    assert redirects["/stages/the-court/"] == "/stages/the-trial/"

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .interface_text import Interface
 from .journey import Journey
 from .render import service_page, stage_page
+from .render_questions import what_happened_page, what_happened_stage_ids
 from .site_urls import absolute_url, page_url, relative_url
 from .situations import situation_page, situation_print_page
 
@@ -35,9 +36,15 @@ class Move:
 
 def moves(journey: Journey) -> Iterator[Move]:
     """Every old URL and where it now goes, stages first, in a stable order."""
+    asked = set(what_happened_stage_ids(journey))
     for sid, stage in sorted(journey.stages.items()):
         for old in stage.previous_ids:
             yield Move(page_url(stage_page(old)), page_url(stage_page(sid)), stage.title)
+            if sid in asked:  # its "What happened?" page moved with it
+                assert journey.questions is not None
+                yield Move(page_url(what_happened_page(journey.questions, old)),
+                           page_url(what_happened_page(journey.questions, sid)),
+                           journey.questions.what_happened.text)  # type: ignore[union-attr]
     for sid, service in sorted(journey.services.items()):
         for old in service.previous_ids:
             yield Move(page_url(service_page(old)), page_url(service_page(sid)), service.name)

@@ -69,6 +69,15 @@ def _stage_answer_target(journey: Journey, stage_id: str) -> str:
     return stage_page(stage_id)
 
 
+def what_happened_stage_ids(journey: Journey) -> list[str]:
+    """The stages that get a "What happened?" page: those an answer leads to."""
+    questions = journey.questions
+    if questions is None or not _asks_what_happened(journey):
+        return []
+    return sorted({a.next for q in questions.questions for a in q.answers
+                   if a.next in journey.stages and not journey.stages[a.next].draft})
+
+
 def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
     """The optional "What happened?" question, once for each stage an answer leads to,
     so that each answer can go to its situation's page at that stage. Skipping it goes
@@ -78,8 +87,7 @@ def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
             journey):
         return []
     question = questions.what_happened
-    stage_ids = sorted({a.next for q in questions.questions for a in q.answers
-                        if a.next in journey.stages and not journey.stages[a.next].draft})
+    stage_ids = what_happened_stage_ids(journey)
     # Not searched: each page only repeats the situations' names, once for every stage.
     meta = {"description": question.hint or questions.title,
             "last_reviewed": questions.last_reviewed.isoformat(), "owner": questions.owner,
