@@ -44,6 +44,11 @@ def test_every_page_is_checked(a11y_report: dict[str, Any], built_site: Path) ->
     assert a11y_report["pages"] == pages_to_check(built_site)
     assert "404.html" in a11y_report["pages"]
     assert "" in a11y_report["pages"]
+    # The situation pages, their printable guides and the "What happened?" question,
+    # in both languages.
+    for page in ("support/guide-1/", "print/guide-1/", "where-am-i/what-happened/the-trial/",
+                 "cy/support/guide-1/", "cy/print/guide-1/"):
+        assert page in a11y_report["pages"]
     assert len(a11y_report["pages"]) >= 20
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "victim_journey"
 CORE = ["loader", "model", "model_errors", "journey", "validate", "render", "check",
         "markup", "review", "text_fields", "plain_english", "open_data", "journey_map",
-        "clock", "source_date", "docs_review", "docs_plain_english", "service_areas"]
+        "clock", "source_date", "docs_review", "docs_plain_english", "service_areas",
+        "situations", "validate_situations", "render_situations"]
 
 
 def test_core_modules_do_not_load_mkdocs() -> None:

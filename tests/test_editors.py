@@ -368,6 +368,8 @@ ERROR_CODES = (
     "long-sentence", "avoid-word", "hard-to-read", "placeholder", "draft", "dead-link",
     "not-text", "hidden-character", "too-deep", "outside-project", "bad-file-name",
     "bad-placeholder",
+    "duplicate-stage-note", "note-on-skipped-stage", "situation-not-findable",
+    "situation-not-neutral",
 )
 
 
@@ -387,6 +389,6 @@ def test_contributing_explains_every_error_code() -> None:
 def test_contributing_covers_what_editors_need() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for heading in ("## Change a stage", "## Add a support service", "## Preview your change",
-                    "## Read an error", "## Review dates"):
+                    "## Read an error", "## Review dates", "## Add or change a situation"):
         assert heading in guide
     assert "victim-journey new service" in guide and "mkdocs serve" in guide

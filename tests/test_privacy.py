@@ -127,6 +127,7 @@ def walk(browser: object, site_url: str, page_paths: list[str]) -> Iterator[Walk
 
 def test_the_walk_visited_every_page(walk: Walk, page_paths: list[str]) -> None:
     assert walk.pages_seen == [*page_paths, "404.html", "cy/404.html"]
+    assert {"support/guide-1/", "print/guide-1/", "cy/support/guide-1/"} <= set(page_paths)
     assert len(walk.request_urls) > len(page_paths)  # the recorder saw the traffic
 
 

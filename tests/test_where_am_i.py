@@ -153,7 +153,16 @@ def test_the_questions_work_without_javascript(browser: Any, site_url: str,
         for text in _path_to(journey, "no-charge-cps"):
             page.locator("article .vj-answers").get_by_role("link", name=text,
                                                              exact=True).click()
+        # Then the optional "What happened?" question for that stage: skipping it leads
+        # to the stage page, and an answer to the situation's page at that stage.
+        assert page.url == site_url + "where-am-i/what-happened/no-charge-cps/"
+        answers = page.locator("article .vj-answers")
+        answers.get_by_role("link", name="Skip this question", exact=True).click()
         assert page.url == site_url + "stages/no-charge-cps/"
+        page.go_back()
+        answers.get_by_role("link", name="Domestic abuse", exact=True).click()
+        assert page.url == site_url + "support/guide-1/#no-charge-cps"
+        assert page.locator("#no-charge-cps").count() == 1
         assert context.cookies() == []
     finally:
         context.close()

@@ -24,6 +24,7 @@ from .model import (
     RightsFile,
     Service,
     SiteSettings,
+    Situation,
     Stage,
     Term,
 )
@@ -40,6 +41,7 @@ RIGHTS_FILE = "rights.yml"
 GLOSSARY_FILE = "glossary.yml"
 STAGES_DIR = "stages"
 SERVICES_DIR = "services"
+SITUATIONS_DIR = "situations"
 # Optional files: without them the site has no "Where am I?" questions, and no stage may
 # ask for a working-day deadline helper.
 QUESTIONS_FILE = "where-am-i.yml"
@@ -67,6 +69,9 @@ class Journey:
     # The language the text is in. A translated journey (translations.py) has the same
     # structure as the English one, with its text fields translated.
     language: Language = ENGLISH
+    # What happened to the reader: a second way into the same route (situations.py).
+    situations: dict[str, Situation] = field(default_factory=dict)
+    unloaded_situation_ids: frozenset[str] = frozenset()
 
     @cached_property
     def t(self) -> Interface:
@@ -106,6 +111,8 @@ class Journey:
             yield f"stages/{sid}", stage
         for sid, service in self.services.items():
             yield f"services/{sid}", service
+        for sid, situation in self.situations.items():
+            yield f"situations/{sid}", situation
         yield "rights", self.rights
         yield "glossary", self.glossary
         if self.questions is not None:
@@ -225,6 +232,7 @@ def load_journey(content_dir: Path, root: Path | None = None
     problems.extend(stray_file_problems(content_dir, root))
     stages, unloaded_stages = many(STAGES_DIR, Stage)
     services, unloaded_services = many(SERVICES_DIR, Service)
+    situations, unloaded_situations = many(SITUATIONS_DIR, Situation)
     if site is None or rights is None or glossary is None or interface_text is None:
         return None, problems
     assert isinstance(site, SiteSettings)
@@ -234,6 +242,8 @@ def load_journey(content_dir: Path, root: Path | None = None
                       rights=rights, glossary=glossary, files=files,
                       unloaded_stage_ids=frozenset(unloaded_stages),
                       unloaded_service_ids=frozenset(unloaded_services),
+                      situations=situations,  # type: ignore[arg-type]
+                      unloaded_situation_ids=frozenset(unloaded_situations),
                       questions=questions,  # type: ignore[arg-type]
                       bank_holidays=bank_holidays,  # type: ignore[arg-type]
                       interface_text=interface_text)  # type: ignore[arg-type]

@@ -136,6 +136,10 @@ class Stage(Reviewed, Searchable):
                                description="What can happen next, and when.")
     terms: list[Id] = Field(default_factory=list,
                             description="Ids of glossary terms this stage uses.")
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services whose phone numbers fit this stage. They are shown in "
+                    "its 'Get help now' box after the site's own (help_now in site.yml).")
     previous_ids: list[Id] = Field(
         default_factory=list,
         description="Old ids (URLs) of this stage. Keep them so that old links still work.")
@@ -155,8 +159,19 @@ class Phone(Strict):
     label: PlainText | None = Field(default=None, description="For example 'Supportline'.")
     hours: PlainText | None = Field(default=None, description="For example '24 hours'.")
     free: bool = False
+    text_only: bool = Field(
+        default=False,
+        description="true for a number you send text messages to, not one you call: the "
+                    "page links it with sms: instead of tel:.")
+    languages: PlainText | None = Field(
+        default=None,
+        description="The languages the line answers in, when its source says so, such as "
+                    "'English and Welsh'.")
     source: Source = Field(description="Where the number is published. Required: never "
                                        "write a number you cannot source.")
+    review_note: PlainText | None = Field(
+        default=None, description="What the next reviewer must check about this number or "
+                                  "its hours, such as an old or third-party source.")
 
 
 class Contact(Strict):
@@ -184,6 +199,61 @@ class Service(Reviewed, Searchable):
     provider: PlainText | None = Field(default=None, description="Who runs the service.")
     previous_ids: list[Id] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+
+
+class StageNote(Strict):
+    """What is different at one stage of the route for a situation."""
+
+    stage: Id = Field(description="The id of the stage the note is about.")
+    text: MarkdownText = Field(description="A short note: what is different at this stage "
+                                           "for this situation.")
+
+
+class SkippedStage(Strict):
+    stage: Id = Field(description="The id of a stage of the route that does not happen "
+                                  "for this situation.")
+    why: PlainText = Field(description="Why, in one line the page shows.")
+
+
+class EnhancedRights(Strict):
+    """Whether the Victims' Code gives this situation enhanced rights."""
+
+    applies: bool = Field(description="true if these victims get enhanced rights.")
+    why: MarkdownText = Field(description="Why, or when, in plain English.")
+
+
+class Situation(Reviewed, Searchable):
+    """What happened to the reader, and what changes on the route for them
+    (journey/situations/<id>.yml): a second way into the same route."""
+
+    title: PlainText = Field(description="The heading on its page, such as 'Domestic "
+                                          "abuse'. The browser tab shows a neutral title.")
+    page_slug: Id = Field(description="The page's address under /support/. It must not "
+                                      "say what happened, because it is kept in browser "
+                                      "history: use a neutral word such as 'guide-1'.")
+    summary: PlainText = Field(description="One sentence: what this page is.")
+    who_it_is_for: MarkdownText = Field(
+        description="Who this is for, in the words a victim would use.")
+    enhanced_rights: EnhancedRights
+    services: list[Id] = Field(min_length=1,
+                               description="Ids of the specialist services for this.")
+    crisis_contacts: list[Id] = Field(
+        min_length=1, description="Ids of services to contact in a crisis, in the order "
+                                  "to try them.")
+    stage_notes: list[StageNote] = Field(
+        default_factory=list, description="A note for each stage where something is "
+                                          "different; at most one note a stage.")
+    skips: list[SkippedStage] = Field(
+        default_factory=list, description="Stages of the route that do not happen for "
+                                          "this situation. They get no note.")
+    previous_slugs: list[Id] = Field(
+        default_factory=list,
+        description="Old page_slug values. Keep them so that old links still work.")
+    sources: list[Source] = Field(min_length=1)
+    draft: bool = Field(
+        default=False,
+        description="true while the situation is being written: it is checked but not "
+                    "published. Remove it when it is ready, and list it in journey/site.yml.")
 
 
 class Right(Searchable):
@@ -266,6 +336,32 @@ class TranslationSettings(Strict):
         description="A Welsh field whose English has changed since it was translated.")
 
 
+class ShortNumber(Strict):
+    """A short emergency or police number, or the code to press on a silent call: facts
+    readers act on in a crisis, so each one names its source."""
+
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] = Field(
+        description="Digits only, such as '999', '55' or '18000'.")
+    source: Source = Field(description="Where this is published. Required.")
+    review_note: PlainText | None = Field(
+        default=None, description="What the next reviewer must check, such as an old source.")
+
+
+class InDanger(Strict):
+    """The "In danger now?" line at the top of every page (partials/vj-in-danger.html):
+    the numbers and where each comes from. Its words are in journey/interface-text.yml."""
+
+    emergency: ShortNumber = Field(description="The emergency number: 999.")
+    silent_call_code: ShortNumber = Field(
+        description="What to press on a silent 999 call from a mobile, when asked: 55.")
+    text_relay: ShortNumber = Field(
+        description="The emergency text relay number for deaf or speech-impaired callers.")
+    non_emergency: ShortNumber = Field(description="The police non-emergency number: 101.")
+    sources: list[Source] = Field(
+        min_length=1,
+        description="Sources of the rest of the line: 999 BSL, and reporting online.")
+
+
 class SiteSettings(Strict):
     """Settings for the whole site (journey/site.yml)."""
 
@@ -277,11 +373,19 @@ class SiteSettings(Strict):
         default_factory=list,
         description="Stages that run alongside the whole route, such as support.")
     quick_exit_url: HttpsUrl = "https://www.bbc.co.uk/weather"
+    situations: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the situations (journey/situations/), in the order the home "
+                    "page lists them. Every situation must be listed.")
     help_now: list[Id] = Field(
         default_factory=list,
         description="Ids of services shown with their phone numbers and website in a "
                     "'Get help now' box on every stage page. Their contact details come "
                     "from their own files, so a number is written in one place only.")
+    in_danger: InDanger | None = Field(
+        default=None,
+        description="The numbers for the 'In danger now?' line shown at the top of every "
+                    "page. Leave out to show no such line.")
     review_interval_months: int = Field(default=12, ge=1, le=36)
     review_warning_days: int = Field(default=30, ge=0, le=365)
     owner: PlainText
@@ -338,6 +442,30 @@ class Question(Strict):
     not_sure: MarkdownText = Field(
         description="For readers who do not know the answer: how they can find out, for "
                     "example by asking the officer in the case or the Witness Care Unit.")
+    in_danger: bool = Field(
+        default=False,
+        description="true for the crisis page: it shows what to do in an emergency, with "
+                    "the numbers from 'in_danger' in journey/site.yml, above the answers.")
+    help_now: list[Id] = Field(
+        default_factory=list,
+        description="Ids of services shown with their phone numbers above the answers.")
+
+
+class SituationAnswer(Strict):
+    text: PlainText = Field(description="The answer in the reader's words.")
+    situation: Id = Field(description="The id of the situation it leads to.")
+
+
+class SituationQuestion(Strict):
+    """The optional "What happened?" question, asked once the stage is known. Each answer
+    leads to that situation's page at the reader's stage; skipping it leads to the stage."""
+
+    id: Id = Field(description="Its pages are under where-am-i/<id>/, one for each stage.")
+    text: PlainText = Field(description="The question, such as 'What happened?'")
+    hint: PlainText | None = None
+    answers: list[SituationAnswer] = Field(min_length=1)
+    skip: PlainText = Field(description="The link that skips the question, such as "
+                                        "'Skip this question'.")
 
 
 class QuestionsFile(Reviewed):
@@ -347,6 +475,9 @@ class QuestionsFile(Reviewed):
     introduction: MarkdownText
     questions: list[Question] = Field(
         min_length=1, description="The first question is where everyone starts.")
+    what_happened: SituationQuestion | None = Field(
+        default=None, description="Optional: asked after the other questions, before the "
+                                  "stage page, to lead to a situation's page.")
 
 
 class BankHoliday(Strict):

@@ -1,9 +1,10 @@
-"""`victim-journey new stage ID` and `victim-journey new service ID`: start a content file
+"""`victim-journey new stage|service|situation ID`: start a content file
 from a commented template that validates at once.
 
 The template's text starts with 'TODO:', which validation warns about, so a new file can
 be committed and checked straight away but cannot be published until it is written. A new
-stage is also a draft (`draft: true`): it need not be in the route until it is ready.
+stage or situation is also a draft (`draft: true`): it need not be in the route, or on
+the home page, until it is ready.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from string import Template
 from typing import Any
 
 from . import clock
-from .journey import SERVICES_DIR, SITE_FILE, STAGES_DIR, display_path
+from .journey import SERVICES_DIR, SITE_FILE, SITUATIONS_DIR, STAGES_DIR, display_path
 from .loader import load_yaml
 from .model import ID_PATTERN, SiteSettings
 from .model_errors import parse_model
 
-KINDS = {"stage": STAGES_DIR, "service": SERVICES_DIR}
+KINDS = {"stage": STAGES_DIR, "service": SERVICES_DIR, "situation": SITUATIONS_DIR}
+# A new situation's address: the next free one of these (see situations.py).
+NEUTRAL_SLUG = "guide-{number}"
 # Ids that would give a page the same address as a page the site makes itself.
 RESERVED_IDS = {"index"}
 
@@ -69,6 +72,30 @@ def _site(content_dir: Path, root: Path) -> SiteSettings:
     return site
 
 
+def _first_service(content_dir: Path, site: SiteSettings) -> str:
+    """A service that exists, so the new file validates: the editor replaces it."""
+    if site.help_now:
+        return site.help_now[0]
+    found = sorted((content_dir / SERVICES_DIR).glob("*.yml"))
+    return found[0].stem if found else "TODO"
+
+
+def _free_slug(content_dir: Path) -> str:
+    """The first neutral address no situation uses now or used before."""
+    taken: set[str] = set()
+    for path in (content_dir / SITUATIONS_DIR).glob("*.yml"):
+        loaded, _ = load_yaml(path, path.name)
+        data = loaded.data if loaded is not None else {}
+        taken.add(str(data.get("page_slug")))
+        previous = data.get("previous_slugs")
+        if isinstance(previous, list):
+            taken.update(str(slug) for slug in previous)
+    number = 1
+    while NEUTRAL_SLUG.format(number=number) in taken:
+        number += 1
+    return NEUTRAL_SLUG.format(number=number)
+
+
 def template_text(kind: str) -> str:
     return (resources.files("victim_journey") / "templates" / "new" / f"{kind}.yml"
             ).read_text(encoding="utf-8")
@@ -84,12 +111,17 @@ def new_item(kind: str, item_id: str, content_dir: Path, root: Path,
     first_stage = (site.throughout or site.route[0].stages)[0]
     text = Template(template_text(kind)).substitute(
         id=item_id, today=clock.today(today).isoformat(),
-        owner=json.dumps(site.owner), stage=first_stage)
+        owner=json.dumps(site.owner), stage=first_stage,
+        service=_first_service(content_dir, site), slug=_free_slug(content_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite a file
         file.write(text)
     shown = display_path(path, root)
-    if kind == "stage":
+    if kind == "situation":
+        next_steps = ("it is a draft: when it is ready, delete 'draft: true', add "
+                      f"'{item_id}' to 'situations' in journey/site.yml and offer it in "
+                      "'what_happened' in journey/where-am-i.yml")
+    elif kind == "stage":
         next_steps = (f"it is a draft: when it is ready, add '  - stages: [{item_id}]' to "
                       "'route' in journey/site.yml, add it to the 'next' of the stage before "
                       "it, and delete 'draft: true'")
@@ -112,7 +144,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def add_command(commands: Any) -> None:
     """Register `victim-journey new` on the CLI's subcommands."""
-    command = commands.add_parser("new", help="start a new stage or service from a template")
+    command = commands.add_parser(
+        "new", help="start a new stage, service or situation from a template")
     command.add_argument("kind", choices=sorted(KINDS), help="what to start")
     command.add_argument("id", help="its id, such as 'the-trial': the file name and the "
                                     "page's address")

@@ -17,6 +17,7 @@ from .plain_text import strip_markdown_line
 from .redirects import moves
 from .render import GLOSSARY_PAGE, RIGHTS_PAGE, _step_numbers, service_page, stage_page
 from .site_urls import absolute_url, page_url
+from .situations import note_for, situation_page, situations_in_order
 
 DATA_FILE = "data/journey.json"
 SCHEMA_FILE = "data/journey.schema.json"
@@ -89,6 +90,29 @@ class TermData(Item):
     see_also: list[str]
 
 
+class StageNoteData(_Data):
+    stage: str = Field(description="The id of the stage.")
+    text: str = Field(description="What is different at that stage, as plain text.")
+
+
+class SituationData(Item):
+    """What happened to the reader (such as domestic abuse), with what changes on the
+    route for them. Its page's address is neutral on purpose: it does not name the
+    situation, because browsers keep it in their history."""
+
+    who_it_is_for: str
+    enhanced_rights: bool = Field(description="true if the Victims' Code gives these "
+                                              "victims enhanced rights.")
+    enhanced_rights_why: str
+    services: list[str] = Field(description="Ids of the specialist services.")
+    crisis_contacts: list[str] = Field(description="Ids of services to contact in a crisis, "
+                                                   "in the order to try them.")
+    stage_notes: list[StageNoteData] = Field(description="In route order.")
+    skipped_stages: list[str] = Field(description="Ids of stages that do not happen for "
+                                                  "this situation.")
+    last_reviewed: dt.date
+
+
 class StepData(_Data):
     step: int
     stages: list[str] = Field(description="One stage, or several: only one of them happens.")
@@ -119,6 +143,8 @@ class OpenData(_Data):
     throughout: list[str] = Field(description="Ids of stages that run alongside the "
                                               "whole route, such as getting support.")
     stages: list[StageData]
+    situations: list[SituationData] = Field(description="In the order the home page lists "
+                                                        "them.")
     services: list[ServiceData]
     rights: RightsData
     glossary: list[TermData]
@@ -169,6 +195,22 @@ def open_data(journey: Journey, *, site_url: str | None, generated: dt.date) -> 
         )
         for vid, service in sorted(journey.services.items())
     ]
+    situations = [
+        SituationData(
+            id=sid, title=situation.title, summary=situation.summary,
+            **_urls(site_url, situation_page(situation)),
+            who_it_is_for=plain_summary(situation.who_it_is_for),
+            enhanced_rights=situation.enhanced_rights.applies,
+            enhanced_rights_why=plain_summary(situation.enhanced_rights.why),
+            services=list(situation.services), crisis_contacts=list(situation.crisis_contacts),
+            stage_notes=[StageNoteData(stage=stage_id, text=plain_summary(note.text))
+                         for stage_id in route
+                         if (note := note_for(situation, stage_id)) is not None],
+            skipped_stages=[skip.stage for skip in situation.skips],
+            last_reviewed=situation.last_reviewed,
+        )
+        for sid, situation in situations_in_order(journey)
+    ]
     rights_file = journey.rights
     rights = RightsData(
         code=CodeData(title=rights_file.code.title, version=rights_file.code.version,
@@ -193,7 +235,8 @@ def open_data(journey: Journey, *, site_url: str | None, generated: dt.date) -> 
         route=[StepData(step=number, stages=list(step.stages))
                for number, step in enumerate(journey.site.route, start=1)],
         throughout=list(journey.site.throughout),
-        stages=stages, services=services, rights=rights, glossary=glossary,
+        stages=stages, situations=situations, services=services, rights=rights,
+        glossary=glossary,
     )
 
 

@@ -31,7 +31,7 @@ HEADER = """\
 """
 
 _URL = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/?)*(?:#[a-z0-9-]+)?$")
-_RENAMEABLE = re.compile(r"^/(stages|services)/([a-z0-9-]+)/$")
+_RENAMEABLE = re.compile(r"^/(stages|services|support)/([a-z0-9-]+)/$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,9 @@ def _lost_hint(url: str) -> str:
     renamed = _RENAMEABLE.match(url)
     if renamed:
         folder, old_id = renamed.groups()
+        if folder == "support":
+            return (f"if you changed a situation's address, add 'previous_slugs: [{old_id}]' "
+                    "to its file in journey/situations/")
         return (f"if you renamed it, add 'previous_ids: [{old_id}]' to the file in "
                 f"journey/{folder}/ that replaced it")
     return "put the page back at this address"

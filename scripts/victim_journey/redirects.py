@@ -19,7 +19,9 @@ from markupsafe import Markup, escape
 from .interface_text import Interface
 from .journey import Journey
 from .render import service_page, stage_page
+from .render_questions import what_happened_page, what_happened_stage_ids
 from .site_urls import absolute_url, page_url, relative_url
+from .situations import situation_page, situation_print_page
 
 # The page loads nothing and runs nothing: the meta refresh and the link are all it needs.
 REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"
@@ -34,12 +36,25 @@ class Move:
 
 def moves(journey: Journey) -> Iterator[Move]:
     """Every old URL and where it now goes, stages first, in a stable order."""
+    asked = set(what_happened_stage_ids(journey))
     for sid, stage in sorted(journey.stages.items()):
         for old in stage.previous_ids:
             yield Move(page_url(stage_page(old)), page_url(stage_page(sid)), stage.title)
+            if sid in asked:  # its "What happened?" page moved with it
+                assert journey.questions is not None
+                yield Move(page_url(what_happened_page(journey.questions, old)),
+                           page_url(what_happened_page(journey.questions, sid)),
+                           journey.questions.what_happened.text)  # type: ignore[union-attr]
     for sid, service in sorted(journey.services.items()):
         for old in service.previous_ids:
             yield Move(page_url(service_page(old)), page_url(service_page(sid)), service.name)
+    for _, situation in sorted(journey.situations.items()):
+        for old in situation.previous_slugs:
+            # The neutral title, as on the page itself: a redirect stays in history too.
+            title = journey.t("situation-browser-title")
+            for page in (situation_page, situation_print_page):
+                yield Move(page_url(page(situation.model_copy(update={"page_slug": old}))),
+                           page_url(page(situation)), title)
 
 
 def redirect_map(journey: Journey) -> dict[str, str]:

@@ -31,6 +31,7 @@ from .render_deadlines import deadline_helper
 from .search_config import page_search_meta
 from .service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
 from .site_urls import page_url, relative_url
+from .situations import situation_page, situations_for_stage, situations_in_order
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"
@@ -120,6 +121,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["long_date"] = _long_date
     env.filters["tel"] = lambda number: "tel:" + number.replace(" ", "")
+    env.filters["sms"] = lambda number: "sms:" + number.replace(" ", "")
     return env
 
 
@@ -191,6 +193,8 @@ def render_home(journey: Journey) -> RenderedPage:
                  RIGHTS_PAGE=RIGHTS_PAGE, GLOSSARY_PAGE=GLOSSARY_PAGE,
                  SERVICES_INDEX=SERVICES_INDEX,
                  where_am_i=WHERE_AM_I_INDEX if journey.questions else None,
+                situation_links=[(s.title, situation_page(s))
+                                 for _, s in situations_in_order(journey)],
                  journey_map=journey_map_figure(journey, lambda sid: relative_url(
                      page_url(HOME_PAGE), page_url(stage_page(sid)))))
 
@@ -215,9 +219,17 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
         RIGHTS_PAGE=RIGHTS_PAGE, GLOSSARY_PAGE=GLOSSARY_PAGE,
         glossary_terms=journey.glossary.terms,
         deadline_helper=deadline_helper(journey, stage_id, stage_page(stage_id)),
-        help_now=[(sid, journey.services[sid]) for sid in journey.site.help_now
+        help_now=[(sid, journey.services[sid])
+                  for sid in dict.fromkeys([*journey.site.help_now, *stage.help_now])
                   if sid in journey.services],
+        situation_links=_situation_links(journey, stage_id),
     )
+
+
+def _situation_links(journey: Journey, stage_id: str) -> list[tuple[str, str]]:
+    """(title, target) of each situation's note on this stage."""
+    return [(s.title, f"{situation_page(s)}#{stage_id}")
+            for _, s in situations_for_stage(journey, stage_id)]
 
 
 def render_service(journey: Journey, service_id: str) -> RenderedPage:
@@ -289,4 +301,7 @@ def render_site(journey: Journey) -> list[RenderedPage]:
     from .render_a_to_z import render_a_to_z  # builds on this module too
 
     pages.append(render_a_to_z(journey))
+    from .render_situations import render_situation_pages  # builds on this module too
+
+    pages += render_situation_pages(journey)
     return pages

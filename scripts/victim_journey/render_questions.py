@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .journey import Journey
 from .model import Question, QuestionsFile
-from .render import HOME_PAGE, WHERE_AM_I_INDEX, RenderedPage, _page, stage_page
+from .render import HOME_PAGE, WHERE_AM_I_INDEX, RenderedPage, _page, service_page, stage_page
+from .situations import situation_page
 
 QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
 
@@ -45,8 +46,63 @@ def _answer_links(journey: Journey, questions: QuestionsFile, question: Question
         if answer.next in question_ids:
             links.append(AnswerLink(answer.text, question_page(questions, answer.next)))
         elif answer.next in journey.stages and not journey.stages[answer.next].draft:
-            links.append(AnswerLink(answer.text, stage_page(answer.next)))
+            links.append(AnswerLink(answer.text, _stage_answer_target(journey, answer.next)))
     return links
+
+
+def _asks_what_happened(journey: Journey) -> bool:
+    questions = journey.questions
+    return bool(questions and questions.what_happened and journey.situations)
+
+
+def what_happened_page(questions: QuestionsFile, stage_id: str) -> str:
+    assert questions.what_happened is not None
+    return f"{QUESTIONS_FOLDER}/{questions.what_happened.id}/{stage_id}.md"
+
+
+def _stage_answer_target(journey: Journey, stage_id: str) -> str:
+    """An answer that finds the reader's stage leads to the stage page, or, when the
+    questions ask "What happened?", first to that question for this stage."""
+    if _asks_what_happened(journey):
+        assert journey.questions is not None
+        return what_happened_page(journey.questions, stage_id)
+    return stage_page(stage_id)
+
+
+def what_happened_stage_ids(journey: Journey) -> list[str]:
+    """The stages that get a "What happened?" page: those an answer leads to."""
+    questions = journey.questions
+    if questions is None or not _asks_what_happened(journey):
+        return []
+    return sorted({a.next for q in questions.questions for a in q.answers
+                   if a.next in journey.stages and not journey.stages[a.next].draft})
+
+
+def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
+    """The optional "What happened?" question, once for each stage an answer leads to,
+    so that each answer can go to its situation's page at that stage. Skipping it goes
+    to the stage page."""
+    questions = journey.questions
+    if questions is None or questions.what_happened is None or not _asks_what_happened(
+            journey):
+        return []
+    question = questions.what_happened
+    stage_ids = what_happened_stage_ids(journey)
+    # Not searched: each page only repeats the situations' names, once for every stage.
+    meta = {"description": question.hint or questions.title,
+            "last_reviewed": questions.last_reviewed.isoformat(), "owner": questions.owner,
+            "search": {"exclude": True}}
+    pages = []
+    for sid in stage_ids:
+        answers = [AnswerLink(a.text, f"{situation_page(journey.situations[a.situation])}"
+                                      f"#{sid}")
+                   for a in question.answers if a.situation in journey.situations
+                   and not journey.situations[a.situation].draft]
+        pages.append(_page(
+            journey, what_happened_page(questions, sid), "what-happened.md.j2",
+            question.text, meta, file=questions, question=question, answers=answers,
+            skip=AnswerLink(question.skip, stage_page(sid)), start=WHERE_AM_I_INDEX))
+    return pages
 
 
 def _back_links(journey: Journey, questions: QuestionsFile, question: Question
@@ -86,5 +142,9 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
             file=questions, question=question, is_first=is_first,
             answers=_answer_links(journey, questions, question),
             back=_back_links(journey, questions, question), start=WHERE_AM_I_INDEX,
+            in_danger=journey.site.in_danger if question.in_danger else None,
+            help_now=[(sid, journey.services[sid]) for sid in question.help_now
+                      if sid in journey.services],
+            service_page=service_page,
         ))
-    return pages
+    return pages + render_what_happened_pages(journey)

@@ -15,6 +15,7 @@ from .model import (
     RightsFile,
     Service,
     SiteSettings,
+    Situation,
     Stage,
     WordsToAvoidFile,
 )
@@ -22,6 +23,7 @@ from .model import (
 SCHEMAS: dict[str, type[BaseModel]] = {
     "stage.schema.json": Stage,
     "service.schema.json": Service,
+    "situation.schema.json": Situation,
     "rights.schema.json": RightsFile,
     "glossary.schema.json": GlossaryFile,
     "site.schema.json": SiteSettings,

@@ -15,7 +15,7 @@ from typing import Any
 
 from .journey import Journey
 from .search_config import WORDS_FIELD
-from .search_terms import SearchItem, search_items
+from .search_terms import ItemKind, SearchItem, search_items
 from .site_urls import page_url
 
 INDEX_FILE = Path("search") / "search_index.json"
@@ -47,15 +47,28 @@ def add_search_words(index: dict[str, Any], words: Mapping[str, Sequence[str]]
     return missing
 
 
+def name_situation_pages(index: dict[str, Any], items: Iterable[SearchItem]) -> None:
+    """A situation page's browser title is neutral (situations.py), so every one would
+    show in the results as the same title. The index is not kept in browser history:
+    there, each shows the situation's own name, as its heading does."""
+    titles = {index_location(item): item.title for item in items
+              if item.kind is ItemKind.SITUATION}
+    for doc in index.get("docs", []):
+        if doc.get("location") in titles:
+            doc["title"] = titles[doc["location"]]
+
+
 def add_search_words_to_site(site_dir: Path, journey: Journey) -> list[str]:
     """Rewrite the built site's index with every item's words. Returns the locations that
     were not found (none if the site has no search index)."""
     path = site_dir / INDEX_FILE
     if not path.is_file():
         return []
-    words = words_by_location(search_items(journey))
+    items = search_items(journey)
+    words = words_by_location(items)
     index = json.loads(path.read_text(encoding="utf-8"))
     missing = add_search_words(index, words)
+    name_situation_pages(index, items)
     # Written as compactly as Material writes it: the index is fetched by every reader.
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False),
                     encoding="utf-8")

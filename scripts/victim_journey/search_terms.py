@@ -14,6 +14,7 @@ from enum import StrEnum
 from .journey import Journey
 from .loader import KeyPath
 from .render import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
+from .situations import situation_page, situations_in_order
 
 
 class ItemKind(StrEnum):
@@ -21,6 +22,7 @@ class ItemKind(StrEnum):
     SERVICE = "service"
     RIGHT = "right"
     TERM = "glossary term"
+    SITUATION = "situation"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def word_key(word: str) -> str:
 
 
 def search_items(journey: Journey, *, drafts: bool = False) -> list[SearchItem]:
-    """Every stage, service, right and glossary term, in reading order. Draft stages are
+    """Every stage, situation, service, right and glossary term, in reading order. Draft stages are
     not published, so they are left out unless `drafts` (for checking their words)."""
     return list(_items(journey, drafts))
 
@@ -76,6 +78,10 @@ def _items(journey: Journey, drafts: bool) -> Iterator[SearchItem]:
         if stage is not None and (drafts or not stage.draft):
             yield SearchItem(ItemKind.STAGE, sid, stage.title, tuple(stage.also_known_as),
                              stage_page(sid), None, f"stages/{sid}", ("also_known_as",))
+    for sid, situation in situations_in_order(journey):
+        yield SearchItem(ItemKind.SITUATION, sid, situation.title,
+                         tuple(situation.also_known_as), situation_page(situation), None,
+                         f"situations/{sid}", ("also_known_as",))
     for sid, service in sorted(journey.services.items()):
         yield SearchItem(ItemKind.SERVICE, sid, service.name, tuple(service.also_known_as),
                          service_page(sid), None, f"services/{sid}", ("also_known_as",))

@@ -114,6 +114,7 @@ def translate_journey(journey: Journey, content_dir: Path, root: Path,
         site=translated["site"], rights=translated["rights"], glossary=translated["glossary"],
         stages={sid: translated.get(f"stages/{sid}", s) for sid, s in journey.stages.items()},
         services={sid: translated[f"services/{sid}"] for sid in journey.services},
+        situations={sid: translated[f"situations/{sid}"] for sid in journey.situations},
         questions=translated.get("where-am-i", journey.questions),
         bank_holidays=translated.get("bank-holidays", journey.bank_holidays),
         language=language)

@@ -23,6 +23,7 @@ from .unfinished import unfinished_problems
 from .validate_bank_holidays import bank_holiday_problems
 from .validate_questions import question_problems
 from .validate_search_words import search_word_problems
+from .validate_situations import situation_problems
 
 
 class _Reporter:
@@ -138,6 +139,10 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
     for index, ref in enumerate(journey.site.help_now):
         _check_references(report, "site", ("help_now", index), ref, "service", service_ids,
                           journey.unloaded_service_ids)
+    for sid, stage in journey.stages.items():
+        for index, ref in enumerate(stage.help_now):
+            _check_references(report, f"stages/{sid}", ("help_now", index), ref, "service",
+                              service_ids, journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
             _check_references(report, f"services/{sid}", ("stages", index), ref, "stage",
@@ -184,6 +189,8 @@ def content_items(journey: Journey) -> Iterator[tuple[str, BaseModel]]:
         yield f"stages/{sid}", stage
     for sid, service in journey.services.items():
         yield f"services/{sid}", service
+    for sid, situation in journey.situations.items():
+        yield f"situations/{sid}", situation
     if journey.questions is not None:
         yield "where-am-i", journey.questions
     if journey.bank_holidays is not None:
@@ -245,4 +252,5 @@ def validate(journey: Journey, *, today: dt.date, page_paths: set[str] | None
     problems.extend(question_problems(journey))
     problems.extend(bank_holiday_problems(journey, today))
     problems.extend(search_word_problems(journey))
+    problems.extend(situation_problems(journey))
     return problems

@@ -79,6 +79,14 @@ def question_problems(journey: Journey) -> list[Problem]:
                        f"unknown question or stage '{answer.next}'"
                        f"{did_you_mean(answer.next, known)}", "unknown-reference")
 
+    service_ids = sorted(journey.services)
+    for q_index, question in enumerate(questions.questions):
+        for index, ref in enumerate(question.help_now):
+            if ref not in journey.services and ref not in journey.unloaded_service_ids:
+                report(("questions", q_index, "help_now", index),
+                       f"unknown service '{ref}'{did_you_mean(ref, service_ids)}",
+                       "unknown-reference")
+
     graph = _question_graph(questions)
     cycle = find_cycle(graph)
     if cycle and len(cycle) > 2:  # a question leading to itself is reported above
