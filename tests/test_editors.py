@@ -23,7 +23,7 @@ from victim_journey.render import render_site
 from victim_journey.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-12-01"
+TODAY = "2026-12-03"  # on or after the newest last_reviewed in journey/
 
 
 def run(capsys: pytest.CaptureFixture[str], project: Path, *args: str
@@ -149,7 +149,7 @@ def test_new_service_validates_at_once_with_warnings_only(
     assert [p.path for p in problems if p.code == "translation-missing"] == [
         "journey/cy/services/some-id.yml"]
     text = written.read_text(encoding="utf-8")
-    assert "last_reviewed: 2026-12-01" in text and "\n  - getting-support\n" in text
+    assert "last_reviewed: 2026-12-03" in text and "\n  - getting-support\n" in text
 
 
 def test_new_stage_is_a_draft_that_validates_at_once(

@@ -18,7 +18,7 @@ from victim_journey.render import RenderedPage, render_site
 from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-12-01"
+TODAY = "2026-12-03"  # on or after the newest last_reviewed in journey/
 
 # Pasted from a legal document: one 45-word sentence with four words to avoid.
 LEGAL_SENTENCE = (
