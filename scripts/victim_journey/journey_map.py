@@ -86,7 +86,9 @@ def _wrap(text: str, width: float) -> list[str]:
         if lines and len(lines[-1]) + 1 + len(word) <= limit:
             lines[-1] += " " + word
         else:
-            lines.append(word)
+            # The stylesheet breaks a word longer than a line (overflow-wrap), so a long
+            # word, such as Welsh 'penderfyniad' in a narrow box, takes several lines.
+            lines += [word[start:start + limit] for start in range(0, len(word), limit)]
     return lines or [""]
 
 

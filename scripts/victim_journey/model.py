@@ -123,6 +123,23 @@ class ReviewTimeLimits(Strict):
     months: int = Field(ge=1, le=24, description="The outer limit, in months.")
 
 
+class KeyFact(Strict):
+    """A key figure the page states (a time limit or a threshold), tied to its source, so
+    that the figure on the page and the figure in the source cannot drift apart unseen
+    (checked by key_facts.py)."""
+
+    # One-line strings without a text marker: they are notes that tie the page to its
+    # source, not text for readers, so they are neither translated nor scored as prose.
+    figure: Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)] = Field(
+        description="The figure as the page writes it, such as '10 working days' or "
+                    "'3 months'.")
+    about: Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)] = Field(
+        description="What the figure is for, such as 'ask for a prompt CPS review'. For "
+                    "editors; not shown to readers.")
+    source: HttpsUrl = Field(description="The address of the source that gives the "
+                                         "figure: one of this file's 'sources'.")
+
+
 class Stage(Reviewed, Searchable):
     """One step of the victim's route (journey/stages/<id>.yml)."""
 
@@ -148,6 +165,11 @@ class Stage(Reviewed, Searchable):
         description="Time limits for asking for a review. When given, the page shows a "
                     "private helper that works out the dates.")
     sources: list[Source] = Field(min_length=1)
+    facts: list[KeyFact] = Field(
+        default_factory=list,
+        description="Every key figure on the page (a number of working days, days, weeks, "
+                    "months or years), with its source. A figure in the text that is not "
+                    "listed here is an error.")
     draft: bool = Field(
         default=False,
         description="true while the stage is being written: it is checked but not published, "

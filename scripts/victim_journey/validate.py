@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .graph import find_cycle, reachable
 from .journey import Journey
+from .key_facts import key_fact_problems
 from .loader import KeyPath, LoadedFile
 from .markup import check_markup, internal_link_targets
 from .model import PLAIN, TextKind
@@ -253,4 +254,5 @@ def validate(journey: Journey, *, today: dt.date, page_paths: set[str] | None
     problems.extend(bank_holiday_problems(journey, today))
     problems.extend(search_word_problems(journey))
     problems.extend(situation_problems(journey))
+    problems.extend(key_fact_problems(journey))
     return problems
