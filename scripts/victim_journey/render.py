@@ -30,6 +30,7 @@ from .model import Service, Stage, Term
 from .render_deadlines import deadline_helper
 from .search_config import page_search_meta
 from .site_urls import page_url, relative_url
+from .stage_place import stage_place
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"
@@ -201,8 +202,7 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
         journey, stage_page(stage_id), "stage.md.j2", stage.title,
         _review_meta(stage, stage.summary),
         stage=stage, stage_id=stage_id,
-        step_number=_step_numbers(journey).get(stage_id),
-        step_count=len(journey.site.route),
+        place=stage_place(journey, stage_id),
         rights=journey.rights_for_stage(stage_id),
         services=[(sid, s) for sid, s in journey.services.items() if stage_id in s.stages],
         terms=[terms[t] for t in stage.terms if t in terms],
