@@ -130,6 +130,25 @@ def test_every_tab_stop_is_visible_and_the_content_comes_soon(
     assert problems == {}
 
 
+def test_without_javascript_nothing_hidden_takes_focus(browser: Any, site_url: str) -> None:
+    """The closed drawer and the folded search box are hidden by CSS alone."""
+    viewport, scale = SIZES["phone 375"]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale,
+                                  reduced_motion="reduce", java_script_enabled=False)
+    page = context.new_page()
+    problems = {}
+    for path in [language + page_type for language in LANGUAGES
+                 for page_type in ("", "stages/the-trial/", "rights/")]:
+        page.goto(site_url + path)
+        stops = _tab_through(page)
+        out_of_sight = [stop["name"] for stop in stops
+                        if not stop["visible"] or stop["hiddenPlace"]]
+        if out_of_sight:
+            problems[path or "(home)"] = out_of_sight[:6]
+    context.close()
+    assert problems == {}
+
+
 @pytest.mark.parametrize("size", list(SIZES))
 def test_the_focused_skip_link_does_not_cover_the_exit_button(
         contexts: dict[str, Any], site_url: str, size: str) -> None:
