@@ -67,7 +67,7 @@ def test_search_loads_material_when_a_reader_starts_searching(
     if start == "focus":
         page.focus(".md-search__input")
     else:
-        page.tap("label.md-header__button[for='__search']")
+        page.tap("button[data-vj-header-button='__search']")  # vj-header-buttons.js
     page.locator(".md-search__input").press_sequentially("court", delay=30)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert any("search_index.json" in url for url in fetched)

@@ -287,7 +287,8 @@ def test_exit_bar_stays_in_view_and_above_the_menu(open_page: Callable[..., obje
       return box.top >= 0 && box.top < 20 && button.contains(hit);
     }"""
     assert page.evaluate(on_top)  # type: ignore[attr-defined]
-    page.click("label.md-header__button[for=__drawer]")  # type: ignore[attr-defined]
+    # The menu button (vj-header-buttons.js puts it in place of Material's label).
+    page.click("button[data-vj-header-button=__drawer]")  # type: ignore[attr-defined]
     page.wait_for_timeout(400)  # type: ignore[attr-defined]  # the drawer slides in
     assert page.evaluate(on_top)  # type: ignore[attr-defined]
 

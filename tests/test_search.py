@@ -139,7 +139,9 @@ def _run_queries(browser: object, start_url: str, queries: list[SearchQuery]
     page = context.new_page()
     page.goto(start_url)
     box = page.locator(".md-search__input")
-    box.focus()  # opens Material's search, as tapping the magnifier does
+    # On a phone the folded search box is hidden until the magnifier button opens it
+    # (vj-header-buttons.js), which also puts the caret in the box.
+    page.click("button[data-vj-header-button='__search']")
     page.wait_for_function("() => window.__vjSearchCounts.ready > 0")
     # What Material says while the box is empty, in the page's language.
     page.wait_for_function("() => document.querySelector('.md-search-result__meta')"

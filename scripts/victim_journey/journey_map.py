@@ -42,7 +42,9 @@ COLUMN_GAP = 14
 ROW_GAP = 30
 # These sizes match .vj-map__link in vj-wayfinding.css (in SVG units, which scale).
 TITLE_SIZE = 14
-LINE_HEIGHT, LABEL_HEIGHT = 18, 14
+# The label ("Step 3") is as large as the title, so it stays readable when the map is
+# scaled down to fit a 320 px screen.
+LINE_HEIGHT, LABEL_HEIGHT = 18, 17
 PAD_X = 5 + 2  # padding and border
 PAD_Y = 3 + 2
 # A bold character averages a little over half the font size in common system fonts

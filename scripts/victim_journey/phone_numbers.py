@@ -32,5 +32,6 @@ def phone_number_problem(number: str) -> str | None:
         return (f"'{number}' is not a UK number; the site lists numbers readers in England "
                 "and Wales can call, starting with 0 or +44")
     return (f"'{number}' is not a UK phone number: a full number starts with 0 (not 00) "
-            "and has 10 or 11 digits (a short freephone number 0800 and 4 more); a short number must be one of 999, 112, 101, 105, "
-            "111, 119, 18000, 18001 or a 116 helpline such as 116 123")
+            "and has 10 or 11 digits (or is 0800 and 4 more); a short number must be "
+            "one of 999, 112, 101, 105, 111, 119, 18000, 18001 or a 116 helpline such "
+            "as 116 123")

@@ -32,6 +32,7 @@ from .search_config import page_search_meta
 from .service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
 from .site_urls import page_url, relative_url
 from .situations import situation_page, situations_for_stage, situations_in_order
+from .stage_place import stage_place
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"
@@ -207,8 +208,7 @@ def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
         journey, stage_page(stage_id), "stage.md.j2", stage.title,
         _review_meta(stage, stage.summary),
         stage=stage, stage_id=stage_id,
-        step_number=_step_numbers(journey).get(stage_id),
-        step_count=len(journey.site.route),
+        place=stage_place(journey, stage_id),
         rights=journey.rights_for_stage(stage_id),
         # National services by name; local ones are listed by area in the directory.
         services=national(at_stage), local_services=len(local(at_stage)),

@@ -3,8 +3,10 @@
  *
  * - Pressing Shift 3 times on its own leaves the page, as in GOV.UK's "Exit this page"
  *   (govuk-frontend). Shift used with another key does not count, another key starts
- *   the count again, and the count resets after 5 seconds without a press. Each step
- *   is announced in the status region for screen reader users.
+ *   the count again, and the count resets after 5 seconds without a press. Each press
+ *   lights one of 3 dots on the button, as GOV.UK's indicator does, so a reader sees
+ *   the count; each is also announced in the status region for screen reader users
+ *   (the dots themselves are hidden from them, so nothing is said twice).
  * - On leaving, the page is blanked at once, before the other site loads: on a slow
  *   connection the page would otherwise stay on screen for seconds.
  * - It leaves with location.replace, not a link: the browser swaps this page's entry
@@ -39,11 +41,36 @@
   });
   var status = root.querySelector("[data-vj-exit-status]");
   var exitUrl = links[0].href;
+  var lights = addIndicator(links[0]);
 
   var presses = 0;
   var shiftAlone = false;
   var resetTimer = null;
   var clearTimer = null;
+
+  // Three dots on the button, lit one per press of Shift.
+  function addIndicator(button) {
+    var indicator = document.createElement("span");
+    indicator.className = "vj-exit__indicator";
+    indicator.setAttribute("aria-hidden", "true");
+    indicator.setAttribute("data-vj-exit-indicator", "");
+    var dots = [];
+    for (var i = 0; i < PRESSES_TO_EXIT; i += 1) {
+      var dot = document.createElement("span");
+      dot.className = "vj-exit__light";
+      indicator.appendChild(dot);
+      dots.push(dot);
+    }
+    button.appendChild(indicator);
+    return { indicator: indicator, dots: dots };
+  }
+
+  function showPresses(count) {
+    lights.indicator.classList.toggle("vj-exit__indicator--visible", count > 0);
+    lights.dots.forEach(function (dot, index) {
+      dot.classList.toggle("vj-exit__light--on", index < count);
+    });
+  }
 
   function announce(message) {
     if (status) {
@@ -61,6 +88,7 @@
   function expire() {
     stopTimers();
     presses = 0;
+    showPresses(0);
     announce(MESSAGES.expired);
     // Clear the message later, so a screen reader does not find it again by chance.
     clearTimer = window.setTimeout(function () { announce(""); }, RESET_AFTER_MS);
@@ -72,6 +100,7 @@
     }
     stopTimers();
     presses = 0;
+    showPresses(0);
     announce("");
     var overlay = document.createElement("div");
     overlay.className = "vj-exit-overlay";
@@ -127,6 +156,7 @@
       exitPage(null);
       return;
     }
+    showPresses(presses);
     announce(MESSAGES[PRESSES_TO_EXIT - presses]);
     resetTimer = window.setTimeout(expire, RESET_AFTER_MS);
   }
@@ -141,6 +171,7 @@
     }
     stopTimers();
     presses = 0;
+    showPresses(0);
     announce("");
   }
 

@@ -49,7 +49,7 @@
 
   function startsSearch(target) {
     return target instanceof Element &&
-      target.closest(".md-search, label[for='__search']") !== null;
+      target.closest(".md-search, label[for='__search'], [data-vj-header-button='__search']") !== null;
   }
 
   document.addEventListener("focusin", function (event) {
