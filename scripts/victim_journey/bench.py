@@ -52,6 +52,16 @@ class Measurement:
 
 
 @dataclass(frozen=True)
+class CheckCost:
+    """The accessibility check of one built site, from an empty cache, then again with
+    nothing changed, then with one page changed (the incremental mode)."""
+
+    cold: Measurement
+    unchanged_s: float
+    one_page_changed_s: float
+
+
+@dataclass(frozen=True)
 class SizeResult:
     extra_services: int
     pages: int
@@ -61,6 +71,7 @@ class SizeResult:
     home_kib: float
     stage_kib: float
     search_index_kib: float
+    check: CheckCost | None = None
 
 
 def make_project(source: Path, dest: Path, extra_services: int) -> Path:
@@ -223,7 +234,28 @@ def search_index_loads_on_page_load(site: Path) -> bool:
     return 'data-md-component="search"' in home and "data-vj-material=" not in home
 
 
-def run(source: Path, sizes: list[int], repeats: int) -> list[SizeResult]:
+def check_command(source: Path, site: Path, work: Path) -> list[str]:
+    return [sys.executable, "-m", "victim_journey", "--root", str(source), "check-a11y",
+            "--site-dir", str(site), "--report-dir", str(work / "reports"),
+            "--cache", str(work / "cache.json")]
+
+
+def measure_check(source: Path, site: Path, work: Path) -> CheckCost:
+    """The check as `victim-journey check-a11y` runs it, with a cache of its own."""
+    work.mkdir(parents=True, exist_ok=True)
+    command = check_command(source, site, work)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    seconds, cpu, rss = _timed([command], source)
+    unchanged = _timed([command], source)[0]
+    page = next((site / "stages").glob("*/index.html"))
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->\n",
+                    encoding="utf-8")
+    one_changed = _timed([command], source)[0]
+    return CheckCost(Measurement(seconds, cpu, rss, pages), unchanged, one_changed)
+
+
+def run(source: Path, sizes: list[int], repeats: int, *, a11y: bool = True
+        ) -> list[SizeResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="vj-bench-") as tmp:
         work = Path(tmp)
@@ -254,6 +286,8 @@ def run(source: Path, sizes: list[int], repeats: int) -> list[SizeResult]:
                 stage_kib=first_visit_kib(site, stage, search_index_on_load=not deferred),
                 search_index_kib=len(gzip.compress(index.read_bytes(), 9)) / 1024
                 if index.is_file() else 0.0,
+                # Once per size, after the builds: it takes far longer than they do.
+                check=measure_check(source, site, work / f"a11y-{size}") if a11y else None,
             ))
     return results
 
@@ -295,4 +329,30 @@ def report(results: list[SizeResult]) -> str:
             small, large = min(marginal), max(marginal)
             lines.append(f"Ratio of per-page cost, {large} against {small} services: "
                          f"{marginal[large] / marginal[small]:.2f}")
+    lines += check_report(results)
     return "\n".join(lines) + "\n"
+
+
+def check_report(results: list[SizeResult]) -> list[str]:
+    """The accessibility check against our build, in CPU time (the work) and wall time."""
+    checked = [(r, r.check) for r in results if r.check is not None]
+    if not checked:
+        return []
+    lines = ["", "| extra services | pages checked | check (s) | check CPU (s) "
+             "| CPU ms/page | check/build CPU | check/build wall | again, nothing changed (s) "
+             "| again, one page changed (s) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r, check in checked:
+        cold = check.cold
+        lines.append(
+            f"| {r.extra_services} | {cold.pages} | {cold.seconds:.1f} | {cold.cpu_seconds:.1f} "
+            f"| {1000 * cold.cpu_seconds / cold.pages:.0f} "
+            f"| {cold.cpu_seconds / r.ours.cpu_seconds:.1f} "
+            f"| {cold.seconds / r.ours.seconds:.1f} | {check.unchanged_s:.1f} "
+            f"| {check.one_page_changed_s:.1f} |")
+    if len(checked) >= 2:
+        small, large = checked[0][1].cold, checked[-1][1].cold
+        ratio = (large.cpu_seconds / large.pages) / (small.cpu_seconds / small.pages)
+        lines += ["", f"Check CPU per page, {large.pages} against {small.pages} pages: "
+                      f"{ratio:.2f} (1 is linear)"]
+    return lines
