@@ -237,3 +237,4 @@ def test_progress_on_a_terminal_redraws_one_line_with_the_time_left() -> None:
     text = out.getvalue()
     assert text.count("\r") == 4 and text.endswith("check: 4/4 pages, done in 2 min 00 s\n")
     assert "check: 2/4 pages, about 1 min 00 s left" in text
+

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
+from .a11y_pa11y import node_modules_of
 from .a11y_report import Finding
 from .a11y_tools import Tools
 
@@ -44,7 +45,7 @@ def chromium_version(chromium: str) -> str:
 def tools_fingerprint(tools: Tools, runner_files: Iterable[Path], browser: str) -> str:
     """What the tools are: each Node package's version, our runner and reporter, the
     html-validate rules, and the browser's version string."""
-    modules = tools.pa11y_ci.resolve().parents[2]
+    modules = node_modules_of(tools.pa11y_ci)
     parts = [f"format {FORMAT}".encode(), browser.encode()]
     for package in NODE_PACKAGES:
         manifest = modules / package / "package.json"

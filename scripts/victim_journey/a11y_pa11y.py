@@ -27,7 +27,9 @@ LINE_REPORTER = Path(__file__).parent / "pa11y" / "line-reporter.js"
 # Each page waits for the network to be idle for 500 ms (pa11y's networkidle2), which
 # costs no CPU: twice as many pages as cores keeps the cores busy while others wait.
 MAX_CONCURRENCY = 8
-TIMEOUT_SECONDS = 3600
+# A stuck browser must not hang CI for ever; a slow, busy machine must not fail either.
+TIMEOUT_BASE_SECONDS = 600
+TIMEOUT_SECONDS_PER_PAGE = 10
 POLL_SECONDS = 0.5
 
 
@@ -85,6 +87,20 @@ def read_results(results_file: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM first: Puppeteer closes its browser on it; SIGKILL would leave it running."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def node_modules_of(pa11y_ci: Path) -> Path:
+    return pa11y_ci.resolve().parents[2]  # node_modules/pa11y-ci/bin/pa11y-ci.js
+
+
 def run_pa11y(node: str, pa11y_ci: Path, base_url: str, pages: list[str], chromium: str,
               *, on_progress: Callable[[int], None] = lambda done: None
               ) -> dict[str, list[Finding]]:
@@ -96,20 +112,25 @@ def run_pa11y(node: str, pa11y_ci: Path, base_url: str, pages: list[str], chromi
         config_file = Path(work) / "pa11y-ci.json"
         config = pa11y_config(base_url, pages, chromium, results_file)
         config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")
-        node_modules = pa11y_ci.resolve().parents[2]  # node_modules/pa11y-ci/bin/...
-        env = {**os.environ, "NODE_PATH": str(node_modules)}
         with tempfile.TemporaryFile() as log:
+            # Our runner finds the tools' scripts through NODE_PATH.
+            env = {**os.environ, "NODE_PATH": str(node_modules_of(pa11y_ci))}
             process = subprocess.Popen([node, str(pa11y_ci), "--config", str(config_file)],
                                        cwd=work, env=env, stdout=log, stderr=log)
-            deadline = time.monotonic() + TIMEOUT_SECONDS
-            while process.poll() is None and time.monotonic() < deadline:
-                time.sleep(POLL_SECONDS)
-                on_progress(len(read_results(results_file)))
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+            deadline = (time.monotonic() + TIMEOUT_BASE_SECONDS
+                        + TIMEOUT_SECONDS_PER_PAGE * len(pages))
+            try:
+                while process.poll() is None and time.monotonic() < deadline:
+                    time.sleep(POLL_SECONDS)
+                    on_progress(len(read_results(results_file)))
+            finally:  # also when interrupted: never leave a browser running
+                timed_out = process.poll() is None
+                if timed_out:
+                    _stop(process)
             log.seek(0)
             output = log.read().decode(errors="replace")
+            if timed_out:
+                output += "\npa11y-ci was stopped: it took longer than the time allowed"
         records = read_results(results_file)
     on_progress(len(records))
     by_page: dict[str, list[Finding]] = {}
