@@ -187,6 +187,10 @@ def test_shard_reports_merge_into_one(site: Path, fake_tools: Tools, tmp_path: P
         merge_reports(reports[:1])
     with pytest.raises(MergeError, match="more than once: \\[1\\]"):
         merge_reports([reports[0], reports[0], reports[1]])
+    garbled = tmp_path / "garbled.json"
+    garbled.write_text(json.dumps({"shard": "a/b", "pages": [], "findings": []}))
+    with pytest.raises(MergeError, match=r"garbled\.json: not a readable"):
+        merge_reports([garbled])
 
 
 def test_merge_command_writes_one_report_and_fails_on_any_shard_problem(

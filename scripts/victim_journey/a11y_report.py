@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .a11y_shard import WHOLE_SITE, Shard
+from .a11y_shard import WHOLE_SITE, Shard, ShardError, parse_shard
 
 # The checks, in the order the reports list them. Only "AAA" is reported without
 # failing the build: the issue asks for AA to be clean and AAA to be counted.
@@ -115,8 +115,11 @@ def _code(text: str) -> str:
 def _markdown(outcome: Outcome) -> str:
     verdict = ("Passed: no errors at WCAG 2.2 AA and no HTML errors." if not outcome.blocking
                else f"FAILED: {problems(outcome.blocking)} to fix before publishing.")
+    scope = (f" (shard {outcome.shard} of a site of {outcome.site_pages} pages)"
+             if outcome.shard != WHOLE_SITE else "")
     out = ["# Accessibility report", "", verdict, "",
-           f"Pages checked: {len(outcome.pages)}.", "", "| Check | Problems |", "|---|---|"]
+           f"Pages checked: {len(outcome.pages)}{scope}.", "", "| Check | Problems |",
+           "|---|---|"]
     out += [f"| {title} | {outcome.count(check)} |" for check, title in CHECKS.items()]
     for check, title in CHECKS.items():
         findings = sorted(f for f in outcome.findings if f.check == check)
@@ -139,24 +142,28 @@ def merge_reports(paths: Sequence[Path]) -> Outcome:
     reports = []
     for path in paths:
         try:
-            reports.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as exc:
+            report = json.loads(path.read_text(encoding="utf-8"))
+            shard = parse_shard(str(report["shard"]))
+            pages = [str(page) for page in report["pages"]]
+            findings = [Finding(**f) for f in report["findings"]]
+        except (OSError, ValueError, KeyError, TypeError, ShardError) as exc:
             raise MergeError(f"{path}: not a readable accessibility report ({exc})") from exc
-    shards = [Shard(*map(int, str(r.get("shard", "1/1")).split("/"))) for r in reports]
+        reports.append((shard, pages, findings, report.get("site_pages")))
+    shards = [shard for shard, *_ in reports]
     counts = {shard.count for shard in shards}
     if len(counts) != 1:
         raise MergeError("the reports come from different splits: "
                          + ", ".join(map(str, shards)))
     count = counts.pop()
     missing = sorted(set(range(1, count + 1)) - {s.index for s in shards})
-    doubled = sorted({s.index for s in shards if sum(t == s for t in shards) > 1})
+    doubled = sorted({s.index for s in shards if shards.count(s) > 1})
     if missing or doubled:
         raise MergeError(f"expected one report for each of {count} shards; "
                          f"missing: {missing or 'none'}, more than once: {doubled or 'none'}")
-    pages = sorted(page for r in reports for page in r["pages"])
-    site_pages = {r.get("site_pages") for r in reports}
-    if len(site_pages) != 1 or site_pages.pop() != len(pages):
+    all_pages = sorted(page for _, pages, _, _ in reports for page in pages)
+    site_pages = {size for *_, size in reports}
+    if len(site_pages) != 1 or site_pages.pop() != len(all_pages):
         raise MergeError("the shards' pages do not add up to the whole site: were they "
                          "checked on the same build?")
-    findings = [Finding(**f) for r in reports for f in r["findings"]]
-    return Outcome(pages, findings, site_pages=len(pages))
+    return Outcome(all_pages, [f for _, _, findings, _ in reports for f in findings],
+                   site_pages=len(all_pages))
