@@ -7,6 +7,10 @@ same Markdown pages of both languages in one process. The report gives both the 
 time (what an editor waits for) and the CPU time (the work done, which running side by
 side does not reduce), so that neither hides the other.
 
+Then, once per size, the accessibility check of our built site, as
+`victim-journey check-a11y` runs it: from an empty cache, again with nothing changed, and
+again with one page changed, set against the build in CPU and wall time.
+
 Speed is measured here, never asserted in tests: absolute times on shared machines are
 noisy, so the report gives ratios measured in one run, with the median of several
 interleaved repetitions.
