@@ -44,6 +44,6 @@ def test_report_sets_the_check_against_the_build() -> None:
         return SizeResult(services, pages, 1.0, build, build, 40.0, 41.0, 16.0, check)
 
     text = report([size(0, 100, 50.0), size(150, 400, 240.0)])
-    assert "| 0 | 100 | 30.0 | 50.0 | 500 | 2.5 | 3.0 | 1.5 | 2.5 |" in text
-    assert "| 150 | 400 | 30.0 | 240.0 | 600 | 12.0 | 3.0 | 1.5 | 2.5 |" in text
+    assert "| 0 | 100 | 30.0 | 50.0 | 500 | 2.5 | 3.0 | 1.5 | 2.5 | 0 |" in text
+    assert "| 150 | 400 | 30.0 | 240.0 | 600 | 12.0 | 3.0 | 1.5 | 2.5 | 0 |" in text
     assert "Check CPU per page, 400 against 100 pages: 1.20 (1 is linear)" in text

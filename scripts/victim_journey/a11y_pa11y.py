@@ -31,6 +31,10 @@ MAX_CONCURRENCY = 8
 TIMEOUT_BASE_SECONDS = 600
 TIMEOUT_SECONDS_PER_PAGE = 10
 POLL_SECONDS = 0.5
+# How long one step in the browser may take, such as running the tools on one page.
+# Puppeteer's default, 3 minutes, was too short for the /print/ page (the whole guide)
+# of a site with 150 extra services on a busy 2-core machine.
+PROTOCOL_TIMEOUT_MS = 15 * 60 * 1000
 
 
 def concurrency() -> int:
@@ -45,13 +49,15 @@ def pa11y_config(base_url: str, pages: list[str], chromium: str, results_file: P
     - reporters are set under defaults (pa11y-ci reads them nowhere else), and ours
       writes to a file, because JSON on a pipe is cut at 64 KB when pa11y-ci exits;
     - runners and standard are set on every URL, never in defaults: pa11y-ci merges
-      defaults into each URL with lodash defaultsDeep, which merges arrays item by item."""
+      defaults into each URL with lodash defaultsDeep, which merges arrays item by item;
+    - protocolTimeout: see PROTOCOL_TIMEOUT_MS."""
     return {
         "defaults": {
             "concurrency": concurrency(),
             "useIncognitoBrowserContext": False,
             "timeout": 120000,
-            "chromeLaunchConfig": {"executablePath": chromium, "args": list(CHROMIUM_FLAGS)},
+            "chromeLaunchConfig": {"executablePath": chromium, "args": list(CHROMIUM_FLAGS),
+                                   "protocolTimeout": PROTOCOL_TIMEOUT_MS},
             "reporters": [[str(LINE_REPORTER), {"fileName": str(results_file)}]],
         },
         "urls": [{"url": base_url + page, "standard": "WCAG2AA", "runners": [str(RUNNER)]}
