@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.bench import make_project, report, run
+from victim_journey.bench import CheckCost, Measurement, SizeResult, make_project, report, run
 from victim_journey.check import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ def test_synthetic_services_are_valid_content(tmp_path: Path) -> None:
 
 
 def test_bench_reports_both_builds_side_by_side() -> None:
-    results = run(ROOT, [0, 2], repeats=1)
+    results = run(ROOT, [0, 2], repeats=1, a11y=False)
     assert [r.extra_services for r in results] == [0, 2]
     # Two more service pages in each language.
     assert results[1].pages == results[0].pages + 4
@@ -37,3 +37,15 @@ def test_bench_reports_both_builds_side_by_side() -> None:
     text = report(results)
     assert "| ratio ours/plain |" in text and "| CPU ratio ours/plain |" in text
     assert "Cost of each added service page" in text
+
+
+def test_report_sets_the_check_against_the_build() -> None:
+    def size(services: int, pages: int, check_cpu: float) -> SizeResult:
+        build = Measurement(10.0, 20.0, 100.0, pages)
+        check = CheckCost(Measurement(30.0, check_cpu, 300.0, pages), 1.5, 2.5)
+        return SizeResult(services, pages, 1.0, build, build, 40.0, 41.0, 16.0, check)
+
+    text = report([size(0, 100, 50.0), size(150, 400, 240.0)])
+    assert "| 0 | 100 | 30.0 | 50.0 | 500 | 2.5 | 3.0 | 1.5 | 2.5 | 0 |" in text
+    assert "| 150 | 400 | 30.0 | 240.0 | 600 | 12.0 | 3.0 | 1.5 | 2.5 | 0 |" in text
+    assert "Check CPU per page, 400 against 100 pages: 1.20 (1 is linear)" in text

@@ -4,7 +4,6 @@ the tool and the command that installs it."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -94,9 +93,6 @@ def find_tools(root: Path | None = None) -> Tools:
     chromium = find_chromium()
     if chromium is None:
         missing.append(f"Chromium is missing: {INSTALL_HINT}")
-    if importlib.util.find_spec("playwright") is None:
-        missing.append("Playwright for Python is missing: "
-                       f"{SETUP_HINT} (it runs pip install -e '.[test]')")
     if missing or node is None or chromium is None:
         raise ToolsMissing(missing)
     return Tools(node, pa11y_ci, html_validate, config, axe_script, chromium)

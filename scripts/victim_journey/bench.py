@@ -7,6 +7,10 @@ same Markdown pages of both languages in one process. The report gives both the 
 time (what an editor waits for) and the CPU time (the work done, which running side by
 side does not reduce), so that neither hides the other.
 
+Then, once per size, the accessibility check of our built site, as
+`victim-journey check-a11y` runs it: from an empty cache, again with nothing changed, and
+again with one page changed, set against the build in CPU and wall time.
+
 Speed is measured here, never asserted in tests: absolute times on shared machines are
 noisy, so the report gives ratios measured in one run, with the median of several
 interleaved repetitions.
@@ -15,6 +19,7 @@ interleaved repetitions.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -47,6 +52,17 @@ class Measurement:
 
 
 @dataclass(frozen=True)
+class CheckCost:
+    """The accessibility check of one built site, from an empty cache, then again with
+    nothing changed, then with one page changed (the incremental mode)."""
+
+    cold: Measurement
+    unchanged_s: float
+    one_page_changed_s: float
+    problems: int = 0  # what the check found: the synthetic site should have none
+
+
+@dataclass(frozen=True)
 class SizeResult:
     extra_services: int
     pages: int
@@ -56,6 +72,7 @@ class SizeResult:
     home_kib: float
     stage_kib: float
     search_index_kib: float
+    check: CheckCost | None = None
 
 
 def make_project(source: Path, dest: Path, extra_services: int) -> Path:
@@ -143,9 +160,11 @@ def dump_rendered_pages(project: Path, dest: Path) -> int:
     return count
 
 
-def _timed(commands: list[list[str]], cwd: Path) -> tuple[float, float, float]:
+def _timed(commands: list[list[str]], cwd: Path, *, must_succeed: bool = True
+           ) -> tuple[float, float, float]:
     """Wall time, CPU time (user and system, all processes) and the largest peak resident
-    memory (MiB) of child processes run side by side."""
+    memory (MiB) of child processes run side by side. A failure raises RuntimeError
+    unless `must_succeed` is False (then its log is printed and the times still count)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The logs go to files, not pipes: a big build logs more than a pipe holds, and the
     # child would block on it while we wait for it to end.
@@ -169,8 +188,10 @@ def _timed(commands: list[list[str]], cwd: Path) -> tuple[float, float, float]:
     elapsed = time.perf_counter() - start
     for log in logs:
         log.close()
-    if failures:
+    if failures and must_succeed:
         raise RuntimeError("\n".join(failures))
+    for failure in failures:
+        print(failure, file=sys.stderr)
     return elapsed, cpu, peak
 
 
@@ -215,7 +236,32 @@ def search_index_loads_on_page_load(site: Path) -> bool:
     return 'data-md-component="search"' in home and "data-vj-material=" not in home
 
 
-def run(source: Path, sizes: list[int], repeats: int) -> list[SizeResult]:
+def check_command(source: Path, site: Path, work: Path) -> list[str]:
+    return [sys.executable, "-m", "victim_journey", "--root", str(source), "check-a11y",
+            "--site-dir", str(site), "--report-dir", str(work / "reports"),
+            "--cache", str(work / "cache.json")]
+
+
+def measure_check(source: Path, site: Path, work: Path) -> CheckCost:
+    """The check as `victim-journey check-a11y` runs it, with a cache of its own."""
+    work.mkdir(parents=True, exist_ok=True)
+    command = check_command(source, site, work)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    # A page the check fails (or could not check) is reported, not fatal: the times
+    # still say what the check costs, and the report says it failed.
+    seconds, cpu, rss = _timed([command], source, must_succeed=False)
+    report = json.loads((work / "reports" / "accessibility.json").read_text(encoding="utf-8"))
+    unchanged = _timed([command], source, must_succeed=False)[0]
+    page = next((site / "stages").glob("*/index.html"))
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->\n",
+                    encoding="utf-8")
+    one_changed = _timed([command], source, must_succeed=False)[0]
+    return CheckCost(Measurement(seconds, cpu, rss, pages), unchanged, one_changed,
+                     problems=int(report.get("blocking", 0)))
+
+
+def run(source: Path, sizes: list[int], repeats: int, *, a11y: bool = True
+        ) -> list[SizeResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="vj-bench-") as tmp:
         work = Path(tmp)
@@ -246,6 +292,8 @@ def run(source: Path, sizes: list[int], repeats: int) -> list[SizeResult]:
                 stage_kib=first_visit_kib(site, stage, search_index_on_load=not deferred),
                 search_index_kib=len(gzip.compress(index.read_bytes(), 9)) / 1024
                 if index.is_file() else 0.0,
+                # Once per size, after the builds: it takes far longer than they do.
+                check=measure_check(source, site, work / f"a11y-{size}") if a11y else None,
             ))
     return results
 
@@ -287,4 +335,30 @@ def report(results: list[SizeResult]) -> str:
             small, large = min(marginal), max(marginal)
             lines.append(f"Ratio of per-page cost, {large} against {small} services: "
                          f"{marginal[large] / marginal[small]:.2f}")
+    lines += check_report(results)
     return "\n".join(lines) + "\n"
+
+
+def check_report(results: list[SizeResult]) -> list[str]:
+    """The accessibility check against our build, in CPU time (the work) and wall time."""
+    checked = [(r, r.check) for r in results if r.check is not None]
+    if not checked:
+        return []
+    lines = ["", "| extra services | pages checked | check (s) | check CPU (s) "
+             "| CPU ms/page | check/build CPU | check/build wall | again, nothing changed (s) "
+             "| again, one page changed (s) | problems found |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r, check in checked:
+        cold = check.cold
+        lines.append(
+            f"| {r.extra_services} | {cold.pages} | {cold.seconds:.1f} | {cold.cpu_seconds:.1f} "
+            f"| {1000 * cold.cpu_seconds / cold.pages:.0f} "
+            f"| {cold.cpu_seconds / r.ours.cpu_seconds:.1f} "
+            f"| {cold.seconds / r.ours.seconds:.1f} | {check.unchanged_s:.1f} "
+            f"| {check.one_page_changed_s:.1f} | {check.problems} |")
+    if len(checked) >= 2:
+        small, large = checked[0][1].cold, checked[-1][1].cold
+        ratio = (large.cpu_seconds / large.pages) / (small.cpu_seconds / small.pages)
+        lines += ["", f"Check CPU per page, {large.pages} against {small.pages} pages: "
+                      f"{ratio:.2f} (1 is linear)"]
+    return lines

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import clock, links_online, new_item, review_report, translation_cli
+from . import a11y_cli, clock, links_online, new_item, review_report, translation_cli
 from .check import DOCS_DIR, check_content
 from .cli_support import print_problems
 from .problems import Problem, Severity
@@ -98,7 +98,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     sizes = [int(size) for size in args.sizes.split(",")]
-    text = report(run(root, sizes, args.repeats))
+    text = report(run(root, sizes, args.repeats, a11y=not args.no_a11y))
     print(text)
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="numbers of synthetic services to add, comma-separated")
     bench.add_argument("--repeats", type=int, default=3)
     bench.add_argument("--output", help="also write the report to this file")
+    bench.add_argument("--no-a11y", action="store_true",
+                       help="leave out the accessibility check (about half a CPU second "
+                            "a page)")
     bench.set_defaults(func=cmd_bench)
 
     urls = commands.add_parser("urls", help="list the site's URLs, or keep the registry of "
@@ -153,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_item.add_command(commands)  # victim-journey new stage|service ID
     links_online.add_command(commands)  # victim-journey check-links [--online]
     translation_cli.add_command(commands)  # translation-report, translation-stamp
+    a11y_cli.add_command(commands)  # check-a11y, merge-a11y-reports
     return parser
 
 

@@ -39,9 +39,11 @@ def page_of(path: Path, site_dir: Path) -> str:
     return relative.removesuffix("index.html")
 
 
-def run_html_validate(node: str, html_validate: Path, config: Path, site_dir: Path
-                      ) -> list[Finding]:
-    files = html_files(site_dir)
+def run_html_validate(node: str, html_validate: Path, config: Path, site_dir: Path,
+                      files: list[Path] | None = None) -> list[Finding]:
+    """Every error in `files` (by default every page of the site), in one process."""
+    if files is None:
+        files = html_files(site_dir)
     if not files:
         return [Finding("html-validate", "", "no-pages", f"no HTML files in {site_dir}")]
     with tempfile.TemporaryDirectory(prefix="vj-html-validate-") as work:
