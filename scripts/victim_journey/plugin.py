@@ -122,7 +122,7 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         env.globals["vj_language"] = self.journey.language
         env.globals["vj_links"] = self.links
         # Material's navigation, rendered once for the pages it does not list, which would
-        # all get the same HTML (overrides/main.html): a new cache for each build.
+        # all get the same HTML (theme/main.html): a new cache for each build.
         env.globals["vj_nav_cache"] = NavCache()
         return env
 

@@ -89,7 +89,7 @@ def privacy_problems(config: Mapping[str, Any], *, config_text: str = "",
         address = str(asset)
         if _is_remote(address):
             found.append((address, f"'{address}' is loaded from another host; "
-                                   "copy it into overrides/assets/ instead"))
+                                   "copy it into the theme's assets/ instead"))
     if "mermaid" in _fence_names(config.get("mdx_configs") or {}):
         found.append(("mermaid", "Material's mermaid diagrams load mermaid.js from a "
                                  "CDN; draw the diagram as an image instead"))
