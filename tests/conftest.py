@@ -82,7 +82,7 @@ def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the project (content, docs, config) for tests that edit content."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("journey", "docs", "scripts/victim_journey/theme"):
+    for name in ("journey", "docs"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, project / name)
     for config in ROOT.glob("mkdocs*.yml"):

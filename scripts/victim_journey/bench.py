@@ -33,8 +33,7 @@ from .check import check_content
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .translation_fields import text_hash
 
-PROJECT_PARTS = ("journey", "docs", "scripts/victim_journey/theme", "mkdocs.yml",
-                 "mkdocs.cy.yml")
+PROJECT_PARTS = ("journey", "docs", "mkdocs.yml", "mkdocs.cy.yml")
 # Stages a synthetic service helps at; it cycles through them, so every stage's page and
 # the services index grow as services are added, as they would in a real deployment.
 SYNTHETIC_TEXT = (

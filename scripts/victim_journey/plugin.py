@@ -27,6 +27,7 @@ from .render import RenderedPage
 from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
+from .theme_dir import with_package_theme
 from .theme_text import ThemeText
 from .translated_docs import fallback_page
 
@@ -86,6 +87,9 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         config.site_url = self.links.root_url(language)
         # Material's own text (search, "Back to top") and <html lang> follow this.
         config.theme["language"] = language.code
+        # The theme ships in the package: every site gets it without a custom_dir.
+        config.theme.dirs = with_package_theme(config.theme.dirs,
+                                               config.theme.custom_dir)
         config.site_name = escape(journey.site.title)
         config.site_description = escape(journey.site.description)
         if not config.nav:
