@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck import TEST_SITE_URL
 from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from victim_journey.build import build_all
 from victim_journey.journey import Journey, load_journey
@@ -32,7 +33,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real journey/ built with --strict, in every language, into a temporary folder
     (never site/): English at the top, Welsh under cy/."""
     site = tmp_path_factory.mktemp("built") / "site"
-    build_all(ROOT, site)
+    build_all(ROOT, site, env={**os.environ, "SITE_URL": TEST_SITE_URL,
+                               "NO_MKDOCS_2_WARNING": "1"})
     return site
 
 

@@ -43,6 +43,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildFailed, build_into
 
     root = Path(args.root).resolve()
+    if args.publish:
+        from .publish_address import SITE_URL_VARIABLE, publish_address_problem
+
+        refused = publish_address_problem(os.environ.get(SITE_URL_VARIABLE))
+        if refused is None and args.no_a11y:
+            refused = "a build for publishing runs the accessibility check: drop --no-a11y"
+        if refused is not None:
+            print(f"error: {refused}; nothing was built", file=sys.stderr)
+            return 2
     if args.today:
         os.environ[TODAY_VARIABLE] = args.today.isoformat()
     problems = check_content(root / args.content, root=root, today=args.today,
@@ -151,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--today", type=_date)
     build.add_argument("--no-a11y", action="store_true",
                        help="skip the accessibility check (quick local preview only)")
+    build.add_argument("--publish", action="store_true",
+                       help="a build to publish: refuse to run without the site's real "
+                            "address in SITE_URL")
     build.set_defaults(func=cmd_build)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")

@@ -83,8 +83,11 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         assert edition is not None
         self.journey, self.edition, self.pages = journey, edition, edition.pages
         # One site address for every language: a translation lives under its prefix.
+        # Without SITE_URL the address is unknown and stays unset, so MkDocs writes no
+        # canonical link and nothing names a made-up host.
         self.links = LanguageLinks.for_site(config.site_url, language)
-        config.site_url = self.links.root_url(language)
+        if self.links.address_known:
+            config.site_url = self.links.root_url(language)
         # Material's own text (search, "Back to top") and <html lang> follow this.
         config.theme["language"] = language.code
         # The theme ships in the package: every site gets it without a custom_dir.
@@ -129,6 +132,15 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # all get the same HTML (theme/main.html): a new cache for each build.
         env.globals["vj_nav_cache"] = NavCache()
         return env
+
+    def on_template_context(self, context: Any, *, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        # The 404 page is served at any address, so MkDocs makes its links absolute from
+        # the site's path: without a site address it assumes "/", which for a
+        # translation is the other language's site. Its own pages start at its prefix.
+        if template_name == "404.html" and not self.links.address_known:
+            context["base_url"] = self.links.root_path(self.links.current)
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
