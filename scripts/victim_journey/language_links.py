@@ -7,6 +7,7 @@ from one to the other only needs the page's own path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -34,12 +35,15 @@ class LanguageLinks:
                         # the site's path ("/") when its address is unknown
     current: Language
     address_known: bool = True
+    # The codes of the languages the site is published in (journey/site.yml).
+    offered: tuple[str, ...] = tuple(LANGUAGES)
 
     @classmethod
-    def for_site(cls, site_url: str | None, current: Language) -> LanguageLinks:
+    def for_site(cls, site_url: str | None, current: Language,
+                 offered: Sequence[str] = tuple(LANGUAGES)) -> LanguageLinks:
         root = site_url or "/"
         return cls(root if root.endswith("/") else root + "/", current,
-                   address_known=bool(site_url))
+                   address_known=bool(site_url), offered=tuple(offered))
 
     def root_url(self, language: Language) -> str:
         """Where a language's pages start: a full address, or a path from the top of
@@ -62,7 +66,7 @@ class LanguageLinks:
         depth = path.count("/") + self.current.prefix.count("/")
         up = "../" * depth
         ordered = [self.current] + [lang for lang in LANGUAGES.values()
-                                    if lang is not self.current]
+                                    if lang is not self.current and lang.code in self.offered]
         return [Alternate(language,
                           href=(up + language.prefix + path) or "./" if page_url is not None
                           else self.root_path(language),

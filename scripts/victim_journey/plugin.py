@@ -77,6 +77,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         errors += [p.format_text() for p in privacy_problems(
             config, config_text=config_file.read_text(encoding="utf-8"),
             config_path=config_file.name)]
+        if not errors and checked.journey is not None and edition is None:
+            errors.append(f"{Path(config.config_file_path).name} builds the "
+                          f"'{language.code}' edition, but journey/site.yml does not list "
+                          f"'{language.code}' under languages")
         if errors or journey is None:
             # Raised before MkDocs writes anything, so the previous site/ stays as it was.
             raise PluginError("content has errors:\n" + "\n".join(errors))
@@ -85,7 +89,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # One site address for every language: a translation lives under its prefix.
         # Without SITE_URL the address is unknown and stays unset, so MkDocs writes no
         # canonical link and nothing names a made-up host.
-        self.links = LanguageLinks.for_site(config.site_url, language)
+        self.links = LanguageLinks.for_site(config.site_url, language,
+                                            offered=journey.site.languages)
         if self.links.address_known:
             config.site_url = self.links.root_url(language)
         # Material's own text (search, "Back to top") and <html lang> follow this.
