@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import init_site, links_online, new_item, translation_cli
+from . import export_markdown, init_site, links_online, new_item, translation_cli
 from .check import DOCS_DIR, TODAY_VARIABLE, check_content
 from .cli_support import load_for_command, print_problems
 from .problems import Problem, Severity
@@ -194,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     links_online.add_command(commands)  # victim-journey check-links [--online]
     translation_cli.add_command(commands)  # translation-report, translation-stamp
     init_site.add_command(commands)  # victim-journey init DIR
+    export_markdown.add_command(commands)  # victim-journey export DIR
     return parser
 
 
