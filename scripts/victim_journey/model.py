@@ -265,6 +265,10 @@ class SiteSettings(Strict):
     throughout: list[Id] = Field(
         default_factory=list,
         description="Stages that run alongside the whole route, such as support.")
+    jurisdiction: PlainText = Field(
+        default="England and Wales",
+        description="Where the guide applies, as readers know it: checks that depend on "
+                    "the law or the calendar name it in their messages.")
     quick_exit_url: HttpsUrl = Field(
         default="https://www.bbc.co.uk/weather",
         description="Where 'Exit this page' goes: a neutral, busy site that is safe to be "
