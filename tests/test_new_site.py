@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -37,9 +38,16 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("new-organisation")
     environment = {"PATH": "/usr/bin:/bin", "HOME": str(work), "LANG": "C.UTF-8",
                    "NO_MKDOCS_2_WARNING": "1", "VICTIM_JOURNEY_TODAY": DAY}
+    # setuptools writes build/ beside pyproject.toml: build from a copy of what the
+    # package is made of, so the checkout is never touched.
+    source = work / "source"
+    shutil.copytree(ROOT / "scripts", source / "scripts",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
     wheels = work / "dist"
     _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-          "--no-build-isolation", "--wheel-dir", str(wheels), str(ROOT)], work,
+          "--no-build-isolation", "--wheel-dir", str(wheels), str(source)], work,
          {**environment, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
     wheel = next(wheels.glob("victim_journey-*.whl"))
     # A fresh environment with the wheel alone. Its dependencies are the ones the project
