@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from days import CONTENT_DAY
+from sitecheck import TEST_SITE_URL
 from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from victim_journey.build import build_all
 from victim_journey.clock import environment_for_child
@@ -35,7 +36,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (never site/): English at the top, Welsh under cy/."""
     site = tmp_path_factory.mktemp("built") / "site"
     # On the day the content was last reviewed, never the real day: see tests/days.py.
-    build_all(ROOT, site, env=environment_for_child(CONTENT_DAY))
+    build_all(ROOT, site, env={**environment_for_child(CONTENT_DAY), "SITE_URL": TEST_SITE_URL,
+                               "NO_MKDOCS_2_WARNING": "1"})
     return site
 
 
@@ -85,7 +87,7 @@ def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the project (content, docs, config) for tests that edit content."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("journey", "docs", "overrides"):
+    for name in ("journey", "docs"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, project / name)
     for config in ROOT.glob("mkdocs*.yml"):

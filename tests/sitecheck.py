@@ -6,6 +6,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# The address the test build is published at, as the deploy workflow gives it. A name
+# kept for examples, so no test build could pass for the real site.
+TEST_SITE_URL = "https://victim-journey.example/"
+
 
 class PageParser(HTMLParser):
     """Collects links, ids and elements with aria-current from one page."""

@@ -348,7 +348,9 @@ def test_deploy_workflow_builds_main_and_deploys_to_pages() -> None:
     jobs = flow["jobs"]
     assert isinstance(jobs, dict)
     build_steps = steps_of(jobs["build"])
-    assert "scripts/build" in [s.get("run") for s in build_steps]
+    # --publish: the build refuses to run without the site's address (SITE_URL).
+    build = next(s for s in build_steps if s.get("run") == "scripts/build --publish")
+    assert "SITE_URL" in build["env"]
     upload = next(s for s in build_steps
                   if str(s.get("uses", "")).startswith("actions/upload-pages-artifact"))
     assert upload["with"] == {"path": "site/"}

@@ -1,5 +1,5 @@
 """The navigation rendered once for the pages it does not list (nav_cache.py and the
-site_nav block of overrides/main.html) gives every page exactly the HTML it would get
+site_nav block of theme/main.html) gives every page exactly the HTML it would get
 rendered on its own."""
 
 from __future__ import annotations

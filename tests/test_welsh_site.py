@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitecheck import TEST_SITE_URL as SITE_URL
 from sitecheck import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 WELSH = "cy/"
-SITE_URL = "https://victim-journey.example/"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "path", "circle", "rect", "line", "polygon", "polyline", "ellipse"}
 

@@ -40,7 +40,14 @@ from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .local_branches import local_branches
 from .translation_fields import text_hash
 
-PROJECT_PARTS = ("journey", "docs", "overrides", "mkdocs.yml", "mkdocs.cy.yml")
+PROJECT_PARTS = ("journey", "docs", "mkdocs.yml", "mkdocs.cy.yml")
+# Stages a synthetic service helps at; it cycles through them, so every stage's page and
+# the services index grow as services are added, as they would in a real deployment.
+SYNTHETIC_TEXT = (
+    "This service gives free and private help to people affected by crime in this area. "
+    "You can contact them yourself. You do not need to report the crime first.\n\n"
+    "They can listen, give practical help, and explain what happens next."
+)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .host_headers import write_host_files
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 
 MAIN_CONFIG = "mkdocs.yml"
@@ -101,6 +102,8 @@ def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) 
             raise BuildFailed("\n".join(logs))
         for build in builds:
             build.put_in_place(site_dir)
+        # Headers for hosts that can send them, from the pages of every language.
+        write_host_files(site_dir)
     finally:
         for build in builds:
             build.clean_up()

@@ -79,7 +79,8 @@ def check_content(content_dir: Path, *, root: Path | None = None,
             problems += docs_problems(docs_dir, root, languages)
         return CheckedContent(None, sort_problems(problems), [])
     english_docs = hand_written_pages(docs_dir / SOURCE_LANGUAGE.code if docs_dir else None)
-    others = [language for language in languages if language is not SOURCE_LANGUAGE]
+    others = [language for language in languages if language is not SOURCE_LANGUAGE
+              and language.code in journey.site.languages]
     editions = {SOURCE_LANGUAGE.code: Edition(SOURCE_LANGUAGE, journey, [])}
 
     def translate() -> None:

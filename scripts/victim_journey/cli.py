@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import a11y_cli, clock, links_online, new_item, review_report, translation_cli
+from . import (
+    a11y_cli,
+    clock,
+    export_markdown,
+    init_site,
+    links_online,
+    new_item,
+    review_report,
+    translation_cli,
+)
 from .check import DOCS_DIR, check_content
 from .cli_support import print_problems
 from .problems import Problem, Severity
@@ -34,6 +44,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildFailed, ChecksFailed, build_into
 
     root = Path(args.root).resolve()
+    if args.publish:
+        from .publish_address import SITE_URL_VARIABLE, publish_address_problem
+
+        refused = publish_address_problem(os.environ.get(SITE_URL_VARIABLE))
+        if refused is None and args.no_a11y:
+            refused = "a build for publishing runs the accessibility check: drop --no-a11y"
+        if refused is not None:
+            print(f"error: {refused}; nothing was built", file=sys.stderr)
+            return 2
     problems = check_content(root / args.content, root=root, today=args.today,
                              docs_dir=root / DOCS_DIR).problems
     print_problems(problems, "text")
@@ -126,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--today", type=clock.parse_day)
     build.add_argument("--no-a11y", action="store_true",
                        help="skip the accessibility check (quick local preview only)")
+    build.add_argument("--publish", action="store_true",
+                       help="a build to publish: refuse to run without the site's real "
+                            "address in SITE_URL")
     build.set_defaults(func=cmd_build)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
@@ -157,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     links_online.add_command(commands)  # victim-journey check-links [--online]
     translation_cli.add_command(commands)  # translation-report, translation-stamp
     a11y_cli.add_command(commands)  # check-a11y, merge-a11y-reports
+    init_site.add_command(commands)  # victim-journey init DIR
+    export_markdown.add_command(commands)  # victim-journey export DIR
     return parser
 
 

@@ -1,6 +1,7 @@
 """Review deadlines: working days and months counted from the day a reader was told.
 
-The same rules run in the reader's browser (overrides/assets/javascripts/vj-deadlines.js);
+The same rules run in the reader's browser
+(scripts/victim_journey/theme/assets/javascripts/vj-deadlines.js);
 tests/deadline_cases.yml checks both against one table, so they cannot drift apart.
 
 How we count, as the page explains it:

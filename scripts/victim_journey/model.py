@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .phone_numbers import phone_number_problem
@@ -394,7 +401,18 @@ class SiteSettings(Strict):
     throughout: list[Id] = Field(
         default_factory=list,
         description="Stages that run alongside the whole route, such as support.")
-    quick_exit_url: HttpsUrl = "https://www.bbc.co.uk/weather"
+    jurisdiction: PlainText = Field(
+        default="England and Wales",
+        description="Where the guide applies, as readers know it: checks that depend on "
+                    "the law or the calendar name it in their messages.")
+    quick_exit_url: HttpsUrl = Field(
+        default="https://www.bbc.co.uk/weather",
+        description="Where 'Exit this page' goes: a neutral, busy site that is safe to be "
+                    "seen on the reader's screen.")
+    languages: list[Literal["en", "cy"]] = Field(
+        default_factory=lambda: ["en", "cy"], min_length=1,
+        description="The languages the site is published in, English first. Welsh ('cy') "
+                    "needs journey/cy/, docs/cy/ and mkdocs.cy.yml. Leave out for both.")
     situations: list[Id] = Field(
         default_factory=list,
         description="Ids of the situations (journey/situations/), in the order the home "
@@ -418,6 +436,13 @@ class SiteSettings(Strict):
         default_factory=TranslationSettings,
         description="Whether a missing or out-of-date Welsh translation is a warning or "
                     "an error. Leave out for warnings.")
+
+    @field_validator("languages")
+    @classmethod
+    def _english_first(cls, languages: list[str]) -> list[str]:
+        if languages[0] != "en" or len(set(languages)) != len(languages):
+            raise ValueError("list English ('en') first, and each language once")
+        return languages
 
 
 

@@ -9,7 +9,7 @@ big site are not in it. For such a page, nothing in that block depends on the pa
 - its table of contents;
 - whether its front matter hides a sidebar.
 
-Pages for which all of those are the same get the very same HTML, so overrides/main.html
+Pages for which all of those are the same get the very same HTML, so theme/main.html
 renders the block once for each different set and reuses it.
 
 The addresses: MkDocs makes a link relative to the page's folder (`page.url`, or the

@@ -41,6 +41,7 @@ from .search_index import add_search_words_to_site
 from .site_files import extra_site_files
 from .site_nav import site_nav
 from .source_date import source_date
+from .theme_dir import with_package_theme
 from .theme_text import ThemeText
 from .translated_docs import fallback_page
 
@@ -110,6 +111,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             [folder for folder in (config.theme.custom_dir, config.docs_dir) if folder],
             root)]
         self.preview_errors = ()
+        if not errors and checked.journey is not None and edition is None:
+            errors.append(f"{Path(config.config_file_path).name} builds the "
+                          f"'{language.code}' edition, but journey/site.yml does not list "
+                          f"'{language.code}' under languages")
         if errors or journey is None:
             if not (self.serving and self.last_good is not None):
                 # Raised before MkDocs writes anything, so the previous site/ stays as it was.
@@ -127,10 +132,17 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         self.source_day = source_date(root, (item.last_reviewed
                                              for _, item in journey.reviewed_items()))
         # One site address for every language: a translation lives under its prefix.
-        self.links = LanguageLinks.for_site(config.site_url, language)
-        config.site_url = self.links.root_url(language)
+        # Without SITE_URL the address is unknown and stays unset, so MkDocs writes no
+        # canonical link and nothing names a made-up host.
+        self.links = LanguageLinks.for_site(config.site_url, language,
+                                            offered=journey.site.languages)
+        if self.links.address_known:
+            config.site_url = self.links.root_url(language)
         # Material's own text (search, "Back to top") and <html lang> follow this.
         config.theme["language"] = language.code
+        # The theme ships in the package: every site gets it without a custom_dir.
+        config.theme.dirs = with_package_theme(config.theme.dirs,
+                                               config.theme.custom_dir)
         config.site_name = escape(journey.site.title)
         config.site_description = escape(journey.site.description)
         if not config.nav:
@@ -172,7 +184,7 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         env.globals["vj_language"] = self.journey.language
         env.globals["vj_links"] = self.links
         # Material's navigation, rendered once for the pages it does not list, which would
-        # all get the same HTML (overrides/main.html): a new cache for each build.
+        # all get the same HTML (theme/main.html): a new cache for each build.
         env.globals["vj_nav_cache"] = NavCache()
         return env
 
@@ -181,6 +193,14 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # the latest: the content's date instead keeps the output the same on any day.
         page.update_date = self.source_day.isoformat()
         return page
+    def on_template_context(self, context: Any, *, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        # The 404 page is served at any address, so MkDocs makes its links absolute from
+        # the site's path: without a site address it assumes "/", which for a
+        # translation is the other language's site. Its own pages start at its prefix.
+        if template_name == "404.html" and not self.links.address_known:
+            context["base_url"] = self.links.root_path(self.links.current)
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

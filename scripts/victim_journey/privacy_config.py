@@ -98,12 +98,12 @@ def privacy_problems(config: Mapping[str, Any], *, config_text: str = "",
         address = str(asset)
         if _is_remote(address):
             found.append((address, f"'{address}' is loaded from another host; "
-                                   "copy it into overrides/assets/ instead"))
+                                   "copy it into the theme's assets/ instead"))
     for key in ("favicon", "logo"):
         address = str(theme.get(key) or "")
         if _is_remote(address):
             found.append((key, f"theme.{key} '{address}' is loaded from another host on "
-                               "every page; copy it into overrides/assets/ instead"))
+                               "every page; copy it into the theme's assets/ instead"))
     for extension in config.get("markdown_extensions") or []:
         name = extension if isinstance(extension, str) else next(iter(extension), "")
         if name in _REFUSED_EXTENSIONS:

@@ -1,4 +1,4 @@
-"""The site's own text for the theme's templates (overrides/), which MkDocs renders
+"""The site's own text for the theme's templates (theme/), which MkDocs renders
 without autoescaping: every value comes out escaped here."""
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from .text_fields import text_kind
 
 # Never translated: who owns an item and notes for its next editor are not for readers,
 # and a source is the title of another organisation's page, in the language it is in.
-UNTRANSLATED_FIELDS = frozenset({"owner", "review_note", "source", "sources"})
+# The jurisdiction's name is for the editors' checks, not shown to readers.
+UNTRANSLATED_FIELDS = frozenset({"owner", "review_note", "source", "sources", "jurisdiction"})
 # Search words are translated as one list: a Welsh reader's words need not match the
 # English one for one.
 WHOLE_LIST_FIELDS = frozenset({"also_known_as"})

@@ -67,7 +67,7 @@ def bank_holiday_problems(journey: Journey, today: dt.date) -> list[Problem]:
         elif per_year[year] < USUAL_PER_YEAR:
             problems.append(warning(*where(first_of_year[year]),
                                     f"only {per_year[year]} bank holidays are listed for "
-                                    f"{year}; England and Wales usually have "
+                                    f"{year}; {journey.site.jurisdiction} usually has "
                                     f"{USUAL_PER_YEAR}: check {SOURCE_URL}",
                                     "few-bank-holidays"))
 

@@ -1,5 +1,5 @@
 /*
- * Keyboard fixes to Material for MkDocs (see overrides/main.html). Both listen on window
+ * Keyboard fixes to Material for MkDocs (see theme/main.html). Both listen on window
  * in the capturing phase, which runs before Material's own handler on window, whether
  * Material's script is loaded at the start or later (vj-material-on-demand.js).
  *
