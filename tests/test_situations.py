@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from victim_journey.check import TODAY_VARIABLE, check_content
+from victim_journey.check import check_content
 from victim_journey.cli import main as cli_main
 from victim_journey.journey import Journey, load_journey
 from victim_journey.languages import WELSH
@@ -209,8 +209,8 @@ def test_new_situation_is_a_draft_with_the_next_free_neutral_address(
     project = tmp_path / "project"
     for folder in ("journey", "docs"):
         shutil.copytree(ROOT / folder, project / folder)
-    monkeypatch.setenv(TODAY_VARIABLE, TODAY.isoformat())
-    assert cli_main(["--root", str(project), "new", "situation", "money-worries"]) == 0
+    assert cli_main(["--root", str(project), "new", "situation", "money-worries",
+                     "--today", TODAY.isoformat()]) == 0
     text = (project / "journey" / "situations" / "money-worries.yml").read_text()
     assert "draft: true" in text and "page_slug: guide-8" in text
     assert cli_main(["--root", str(project), "validate", "--today", TODAY.isoformat()]) == 0
