@@ -19,14 +19,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .a11y_cache import CACHE_FILE, ResultCache, chromium_version, page_keys, tools_fingerprint
-from .a11y_pa11y import LINE_REPORTER, RUNNER, run_pa11y
-from .a11y_report import Finding, Outcome, problems, summary_lines, write_reports
-from .a11y_shard import WHOLE_SITE, Shard
-from .a11y_tools import Tools, ToolsMissing, find_tools, project_root
-from .html_validation import run_html_validate
-from .progress import Progress
-from .serve import not_found_pages, serve_directory, site_pages
+from victim_journey.a11y_cache import (
+    CACHE_FILE,
+    ResultCache,
+    chromium_version,
+    page_keys,
+    tools_fingerprint,
+)
+from victim_journey.a11y_pa11y import LINE_REPORTER, RUNNER, run_pa11y
+from victim_journey.a11y_report import Finding, Outcome, problems, summary_lines, write_reports
+from victim_journey.a11y_shard import WHOLE_SITE, Shard
+from victim_journey.a11y_tools import Tools, ToolsMissing, find_tools, project_root
+from victim_journey.html_validation import run_html_validate
+from victim_journey.progress import Progress
+from victim_journey.serve import not_found_pages, serve_directory, site_pages
 
 EXIT_PROBLEMS = 1
 EXIT_TOOLS_MISSING = 2

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .browser import INSTALL_HINT, find_chromium
+from victim_journey.browser import INSTALL_HINT, find_chromium
 
 SETUP_HINT = "run scripts/setup"
 NODE_TOOLS_HINT = (f"{SETUP_HINT} (or, in the project folder: "

@@ -34,11 +34,11 @@ from typing import Any
 
 import yaml
 
-from .build import edition_builds, mkdocs_command
-from .check import check_content
-from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .local_branches import local_branches
-from .translation_fields import text_hash
+from victim_journey.build import edition_builds, mkdocs_command
+from victim_journey.check import check_content
+from victim_journey.languages import LANGUAGES, SOURCE_LANGUAGE
+from victim_journey.local_branches import local_branches
+from victim_journey.translation_fields import text_hash
 
 PROJECT_PARTS = ("journey", "docs", "mkdocs.yml", "mkdocs.cy.yml")
 # Stages a synthetic service helps at; it cycles through them, so every stage's page and

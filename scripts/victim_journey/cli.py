@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import (
+from victim_journey import (
     a11y_cli,
     clock,
     export_markdown,
@@ -18,9 +18,9 @@ from . import (
     review_report,
     translation_cli,
 )
-from .check import DOCS_DIR, check_content
-from .cli_support import print_problems
-from .problems import Problem, Severity
+from victim_journey.check import DOCS_DIR, check_content
+from victim_journey.cli_support import print_problems
+from victim_journey.problems import Problem, Severity
 
 
 def _summary(problems: Sequence[Problem]) -> str:
@@ -41,11 +41,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildFailed, ChecksFailed, build_into
+    from victim_journey.build import BuildFailed, ChecksFailed, build_into
 
     root = Path(args.root).resolve()
     if args.publish:
-        from .publish_address import SITE_URL_VARIABLE, publish_address_problem
+        from victim_journey.publish_address import SITE_URL_VARIABLE, publish_address_problem
 
         refused = publish_address_problem(os.environ.get(SITE_URL_VARIABLE))
         if refused is None and args.no_a11y:
@@ -62,7 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
     check = None
     if not args.no_a11y:
-        from .a11y import run_accessibility_check
+        from victim_journey.a11y import run_accessibility_check
 
         # The new site is checked where it was built, before it replaces site/.
         def check(built: Path) -> int:
@@ -86,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from victim_journey.schema import write_schemas
 
     root = Path(args.root).resolve()
     stale = write_schemas(root / "schema", check_only=args.check)
@@ -98,8 +98,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
-    from .check import hand_written_pages
-    from .published_urls import run_urls
+    from victim_journey.check import hand_written_pages
+    from victim_journey.published_urls import run_urls
 
     root = Path(args.root).resolve()
     checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR)
@@ -113,7 +113,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import report, run
+    from victim_journey.bench import report, run
 
     root = Path(args.root).resolve()
     sizes = [int(size) for size in args.sizes.split(",")]

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .journey import Journey, load_journey
-from .problems import Problem
+from victim_journey.journey import Journey, load_journey
+from victim_journey.problems import Problem
 
 
 def print_problems(problems: Sequence[Problem], output_format: str = "text") -> None:

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .journey import Journey, display_path
-from .languages import SOURCE_LANGUAGE
-from .problems import Problem, error, warning
-from .review import ReviewStatus, add_months, review_statuses, status_problems
+from victim_journey.journey import Journey, display_path
+from victim_journey.languages import SOURCE_LANGUAGE
+from victim_journey.problems import Problem, error, warning
+from victim_journey.review import ReviewStatus, add_months, review_statuses, status_problems
 
 _FRONT_MATTER_LINES = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 _FIELD = re.compile(r"^(last_reviewed|owner|review_interval_months):[ \t]*(.*?)\s*$")

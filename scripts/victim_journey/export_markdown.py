@@ -13,10 +13,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from .check import DOCS_DIR, check_content, docs_dir
-from .languages import SOURCE_LANGUAGE
-from .problems import Severity
-from .translated_docs import fallback_page
+from victim_journey.check import DOCS_DIR, check_content, docs_dir
+from victim_journey.languages import SOURCE_LANGUAGE
+from victim_journey.problems import Severity
+from victim_journey.translated_docs import fallback_page
 
 
 def export_site(root: Path, content_dir: Path, target: Path) -> tuple[list[Path], list[str]]:

@@ -18,7 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import clock
+from victim_journey import clock
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
 # The review dates of the example content: a new site starts freshly reviewed.
@@ -37,7 +37,7 @@ def start_site(folder: Path, today: dt.date) -> list[Path]:
         dated = _LAST_REVIEWED.sub(lambda m: f"{m.group(1)}{today.isoformat()}", text)
         if dated != text:
             path.write_text(dated, encoding="utf-8")
-    from .schema import write_schemas
+    from victim_journey.schema import write_schemas
 
     write_schemas(folder / "schema")
     _write_url_registry(folder)
@@ -46,7 +46,7 @@ def start_site(folder: Path, today: dt.date) -> list[Path]:
 
 def _write_url_registry(folder: Path) -> None:
     """journey/published-urls.txt, as `victim-journey urls --update` writes it."""
-    from .cli import main
+    from victim_journey.cli import main
 
     messages = io.StringIO()
     with contextlib.redirect_stderr(messages):

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .languages import ENGLISH, LANGUAGES, Fallback, Language
-from .loader import LoadedFile
-from .model import InterfaceString, InterfaceTextFile
-from .problems import Problem, error
+from victim_journey.languages import ENGLISH, LANGUAGES, Fallback, Language
+from victim_journey.loader import LoadedFile
+from victim_journey.model import InterfaceString, InterfaceTextFile
+from victim_journey.problems import Problem, error
 
 INTERFACE_FILE = "interface-text.yml"
 

@@ -11,10 +11,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .interface_text import INTERFACE_FILE, Interface
-from .languages import ENGLISH, Language
-from .loader import LoadedFile, load_yaml
-from .model import (
+from victim_journey.interface_text import INTERFACE_FILE, Interface
+from victim_journey.languages import ENGLISH, Language
+from victim_journey.loader import LoadedFile, load_yaml
+from victim_journey.model import (
     BankHolidaysFile,
     GlossaryFile,
     InterfaceTextFile,
@@ -28,9 +28,9 @@ from .model import (
     Stage,
     Term,
 )
-from .model_errors import parse_model
-from .problems import Problem, error
-from .project_files import (
+from victim_journey.model_errors import parse_model
+from victim_journey.problems import Problem, error
+from victim_journey.project_files import (
     item_file_name_problem,
     near_miss_problem,
     outside_project_problem,

@@ -17,12 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from .cli_support import load_for_command
-from .journey import Journey
-from .loader import LoadedFile
-from .markup import external_link_targets
-from .problems import Problem, error
-from .text_fields import iter_raw_strings
+from victim_journey.cli_support import load_for_command
+from victim_journey.journey import Journey
+from victim_journey.loader import LoadedFile
+from victim_journey.markup import external_link_targets
+from victim_journey.problems import Problem, error
+from victim_journey.text_fields import iter_raw_strings
 
 TIMEOUT_SECONDS = 15
 USER_AGENT = "victim-journey-link-check (checks links in a victims' guidance site)"

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .loader import LoadedFile
-from .problems import Problem, error
+from victim_journey.loader import LoadedFile
+from victim_journey.problems import Problem, error
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -20,11 +20,11 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from . import clock
-from .journey import SERVICES_DIR, SITE_FILE, SITUATIONS_DIR, STAGES_DIR, display_path
-from .loader import load_yaml
-from .model import ID_PATTERN, SiteSettings
-from .model_errors import parse_model
+from victim_journey import clock
+from victim_journey.journey import SERVICES_DIR, SITE_FILE, SITUATIONS_DIR, STAGES_DIR, display_path
+from victim_journey.loader import load_yaml
+from victim_journey.model import ID_PATTERN, SiteSettings
+from victim_journey.model_errors import parse_model
 
 KINDS = {"stage": STAGES_DIR, "service": SERVICES_DIR, "situation": SITUATIONS_DIR}
 # A new situation's address: the next free one of these (see situations.py).

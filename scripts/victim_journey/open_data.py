@@ -12,12 +12,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .journey import Journey
-from .plain_text import strip_markdown_line
-from .redirects import moves
-from .render import GLOSSARY_PAGE, RIGHTS_PAGE, _step_numbers, service_page, stage_page
-from .site_urls import absolute_url, page_url
-from .situations import note_for, situation_page, situations_in_order
+from victim_journey.journey import Journey
+from victim_journey.plain_text import strip_markdown_line
+from victim_journey.redirects import moves
+from victim_journey.render import (
+    GLOSSARY_PAGE,
+    RIGHTS_PAGE,
+    _step_numbers,
+    service_page,
+    stage_page,
+)
+from victim_journey.site_urls import absolute_url, page_url
+from victim_journey.situations import note_for, situation_page, situations_in_order
 
 DATA_FILE = "data/journey.json"
 SCHEMA_FILE = "data/journey.schema.json"

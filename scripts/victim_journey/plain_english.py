@@ -14,16 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import readability
-from .journey import Journey
-from .loader import KeyPath, LoadedFile
-from .model import MARKDOWN, PlainEnglishSettings
-from .plain_text import Sentence, quote, readable_text, sentences
-from .problems import Problem, error, warning
-from .render import RenderedPage
-from .text_fields import iter_text_fields
-from .validate import content_items
-from .words_to_avoid import AvoidList, load_avoid_list
+from victim_journey import readability
+from victim_journey.journey import Journey
+from victim_journey.loader import KeyPath, LoadedFile
+from victim_journey.model import MARKDOWN, PlainEnglishSettings
+from victim_journey.plain_text import Sentence, quote, readable_text, sentences
+from victim_journey.problems import Problem, error, warning
+from victim_journey.render import RenderedPage
+from victim_journey.text_fields import iter_text_fields
+from victim_journey.validate import content_items
+from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 
 # Text in these places is left alone: search words list what readers type (including
 # "dropped"), sources are titles of other organisations' pages, and a review note is for

@@ -18,32 +18,32 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import (
+from victim_journey.check import (
     DOCS_DIR,
     Edition,
     check_content,
     hand_written_pages,
     theme_text_problems,
 )
-from .csp import UnknownInlineScript
-from .journey import Journey
-from .language_links import LanguageLinks
-from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .nav_cache import NavCache
-from .page_safety import secure_page
-from .preview_errors import preview_errors_html, terminal_report
-from .privacy_config import privacy_problems, stylesheet_problems
-from .problems import Severity
-from .render import RenderedPage
-from .sanitise import sanitise_html
-from .script_allow_list import allowed_script_hashes
-from .search_index import add_search_words_to_site
-from .site_files import extra_site_files
-from .site_nav import site_nav
-from .source_date import source_date
-from .theme_dir import with_package_theme
-from .theme_text import ThemeText
-from .translated_docs import fallback_page
+from victim_journey.csp import UnknownInlineScript
+from victim_journey.journey import Journey
+from victim_journey.language_links import LanguageLinks
+from victim_journey.languages import LANGUAGES, SOURCE_LANGUAGE
+from victim_journey.nav_cache import NavCache
+from victim_journey.page_safety import secure_page
+from victim_journey.preview_errors import preview_errors_html, terminal_report
+from victim_journey.privacy_config import privacy_problems, stylesheet_problems
+from victim_journey.problems import Severity
+from victim_journey.render import RenderedPage
+from victim_journey.sanitise import sanitise_html
+from victim_journey.script_allow_list import allowed_script_hashes
+from victim_journey.search_index import add_search_words_to_site
+from victim_journey.site_files import extra_site_files
+from victim_journey.site_nav import site_nav
+from victim_journey.source_date import source_date
+from victim_journey.theme_dir import with_package_theme
+from victim_journey.theme_text import ThemeText
+from victim_journey.translated_docs import fallback_page
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .journey import display_path
-from .problems import Problem, error
+from victim_journey.journey import display_path
+from victim_journey.problems import Problem, error
 
 CODE = "privacy-setting"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .problems import Problem, error
+from victim_journey.problems import Problem, error
 
 # Names Windows cannot create, whatever the extension: a file called con.yml cannot be
 # checked out there, so an editor on Windows could never open it.

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .journey import Journey, display_path
-from .open_data import DATA_URLS
-from .problems import Problem, error
-from .redirects import redirect_map
-from .site_urls import page_url
+from victim_journey.journey import Journey, display_path
+from victim_journey.open_data import DATA_URLS
+from victim_journey.problems import Problem, error
+from victim_journey.redirects import redirect_map
+from victim_journey.site_urls import page_url
 
 REGISTRY_FILE = "published-urls.txt"
 HEADER = """\

@@ -20,19 +20,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .glossary_links import link_terms
-from .interface_text import Interface
-from .journey import Journey
-from .journey_map import journey_map_figure
-from .languages import EnglishText, Fallback
-from .markup import internal_link_targets
-from .model import Service, Stage, Term
-from .render_deadlines import deadline_helper
-from .search_config import page_search_meta
-from .service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
-from .site_urls import page_url, relative_url
-from .situations import situation_page, situations_for_stage, situations_in_order
-from .stage_place import stage_place
+from victim_journey.glossary_links import link_terms
+from victim_journey.interface_text import Interface
+from victim_journey.journey import Journey
+from victim_journey.journey_map import journey_map_figure
+from victim_journey.languages import EnglishText, Fallback
+from victim_journey.markup import internal_link_targets
+from victim_journey.model import Service, Stage, Term
+from victim_journey.render_deadlines import deadline_helper
+from victim_journey.search_config import page_search_meta
+from victim_journey.service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
+from victim_journey.site_urls import page_url, relative_url
+from victim_journey.situations import situation_page, situations_for_stage, situations_in_order
+from victim_journey.stage_place import stage_place
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"
@@ -292,16 +292,16 @@ def render_site(journey: Journey) -> list[RenderedPage]:
     pages += [render_service(journey, sid) for sid in sorted(journey.services)]
     pages.append(render_rights(journey))
     pages.append(render_glossary(journey))
-    from .render_print import render_print  # here: render_print builds on this module
+    from victim_journey.render_print import render_print  # here: render_print builds on this module
 
     pages.append(render_print(journey))
-    from .render_questions import render_question_pages  # builds on this module too
+    from victim_journey.render_questions import render_question_pages  # builds on this module too
 
     pages += render_question_pages(journey)
-    from .render_a_to_z import render_a_to_z  # builds on this module too
+    from victim_journey.render_a_to_z import render_a_to_z  # builds on this module too
 
     pages.append(render_a_to_z(journey))
-    from .render_situations import render_situation_pages  # builds on this module too
+    from victim_journey.render_situations import render_situation_pages  # builds on this module too
 
     pages += render_situation_pages(journey)
     return pages

@@ -7,17 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .deadlines import (
+from victim_journey.deadlines import (
     Deadlines,
     HolidayCalendar,
     OutsideCalendar,
     holidays_between,
     review_deadlines,
 )
-from .interface_text import Interface
-from .journey import Journey
-from .model import BankHolidaysFile, Source
-from .site_urls import page_url, relative_url
+from victim_journey.interface_text import Interface
+from victim_journey.journey import Journey
+from victim_journey.model import BankHolidaysFile, Source
+from victim_journey.site_urls import page_url, relative_url
 
 SCRIPT_URL = "/assets/javascripts/vj-deadlines.js"
 

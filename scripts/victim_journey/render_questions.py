@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .journey import Journey
-from .model import Question, QuestionsFile
-from .render import HOME_PAGE, WHERE_AM_I_INDEX, RenderedPage, _page, service_page, stage_page
-from .situations import situation_page
+from victim_journey.journey import Journey
+from victim_journey.model import Question, QuestionsFile
+from victim_journey.render import (
+    HOME_PAGE,
+    WHERE_AM_I_INDEX,
+    RenderedPage,
+    _page,
+    service_page,
+    stage_page,
+)
+from victim_journey.situations import situation_page
 
 QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .journey import Journey
-from .model import Service, Situation, Stage, StageNote
-from .render import RenderedPage, _page, _step_numbers, service_page, stage_page
-from .situations import (
+from victim_journey.journey import Journey
+from victim_journey.model import Service, Situation, Stage, StageNote
+from victim_journey.render import RenderedPage, _page, _step_numbers, service_page, stage_page
+from victim_journey.situations import (
     note_for,
     situation_page,
     situation_print_page,

@@ -12,8 +12,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .journey import Journey
-from .problems import Problem, error, warning
+from victim_journey.journey import Journey
+from victim_journey.problems import Problem, error, warning
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import clock
-from .check import DOCS_DIR
-from .cli_support import load_for_command
-from .docs_review import every_review_status
-from .review import ReviewStatus, review_state
+from victim_journey import clock
+from victim_journey.check import DOCS_DIR
+from victim_journey.cli_support import load_for_command
+from victim_journey.docs_review import every_review_status
+from victim_journey.review import ReviewStatus, review_state
 
 
 class GitError(Exception):
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
               f"{len(statuses)}")
     states = [review_state(s, today, journey.site.review_warning_days) for s in statuses]
     print_statuses(statuses, states)
-    from .translation_cli import unchecked_translations
+    from victim_journey.translation_cli import unchecked_translations
 
     if not args.changed_since:
         unchecked = unchecked_translations(journey, root / args.content, root)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import (
+from victim_journey.model import (
     BankHolidaysFile,
     GlossaryFile,
     InterfaceTextFile,

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .journey import Journey
-from .search_config import WORDS_FIELD
-from .search_terms import ItemKind, SearchItem, search_items
-from .site_urls import page_url
+from victim_journey.journey import Journey
+from victim_journey.search_config import WORDS_FIELD
+from victim_journey.search_terms import ItemKind, SearchItem, search_items
+from victim_journey.site_urls import page_url
 
 INDEX_FILE = Path("search") / "search_index.json"
 

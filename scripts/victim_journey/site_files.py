@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .journey import Journey
-from .open_data import data_files
-from .redirects import redirect_files
+from victim_journey.journey import Journey
+from victim_journey.open_data import data_files
+from victim_journey.redirects import redirect_files
 
 
 def extra_site_files(journey: Journey, *, site_url: str | None, generated: dt.date

@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .clock import SOURCE_DATE_EPOCH, day_from_epoch
+from victim_journey.clock import SOURCE_DATE_EPOCH, day_from_epoch
 
 
 def last_commit_day(root: Path) -> dt.date | None:

@@ -20,13 +20,13 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .journey import display_path
-from .languages import Language
-from .model import TranslationInfo
-from .problems import Problem, error
-from .render import not_translated_notice
-from .translation_fields import text_hash
-from .translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
+from victim_journey.journey import display_path
+from victim_journey.languages import Language
+from victim_journey.model import TranslationInfo
+from victim_journey.problems import Problem, error
+from victim_journey.render import not_translated_notice
+from victim_journey.translation_fields import text_hash
+from victim_journey.translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 

@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from .check import ALL_LANGUAGES, DOCS_DIR, CheckedContent, check_content
-from .cli_support import load_for_command
-from .journey import Journey
-from .languages import SOURCE_LANGUAGE
-from .problems import Severity
-from .translated_docs import check_translated_docs
-from .translation_stamp import StampError, stamp
-from .translations import TranslatedFile, TranslationGap, translate_journey
+from victim_journey.check import ALL_LANGUAGES, DOCS_DIR, CheckedContent, check_content
+from victim_journey.cli_support import load_for_command
+from victim_journey.journey import Journey
+from victim_journey.languages import SOURCE_LANGUAGE
+from victim_journey.problems import Severity
+from victim_journey.translated_docs import check_translated_docs
+from victim_journey.translation_stamp import StampError, stamp
+from victim_journey.translations import TranslatedFile, TranslationGap, translate_journey
 
 
 def _from_translations(checked: CheckedContent, attribute: str) -> list[Any]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from .problems import Problem, error
+from victim_journey.problems import Problem, error
 
 # Bidi embeddings, overrides and isolates; zero-width and invisible format characters.
 # A byte order mark is allowed only as the file's first character (the loader drops it).

@@ -10,21 +10,21 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .graph import find_cycle, reachable
-from .journey import Journey
-from .key_facts import key_fact_problems
-from .loader import KeyPath, LoadedFile
-from .markup import check_markup, internal_link_targets
-from .model import PLAIN, TextKind
-from .model_errors import did_you_mean
-from .problems import Problem, error
-from .review import review_problems
-from .text_fields import iter_text_fields
-from .unfinished import unfinished_problems
-from .validate_bank_holidays import bank_holiday_problems
-from .validate_questions import question_problems
-from .validate_search_words import search_word_problems
-from .validate_situations import situation_problems
+from victim_journey.graph import find_cycle, reachable
+from victim_journey.journey import Journey
+from victim_journey.key_facts import key_fact_problems
+from victim_journey.loader import KeyPath, LoadedFile
+from victim_journey.markup import check_markup, internal_link_targets
+from victim_journey.model import PLAIN, TextKind
+from victim_journey.model_errors import did_you_mean
+from victim_journey.problems import Problem, error
+from victim_journey.review import review_problems
+from victim_journey.text_fields import iter_text_fields
+from victim_journey.unfinished import unfinished_problems
+from victim_journey.validate_bank_holidays import bank_holiday_problems
+from victim_journey.validate_questions import question_problems
+from victim_journey.validate_search_words import search_word_problems
+from victim_journey.validate_situations import situation_problems
 
 
 class _Reporter:

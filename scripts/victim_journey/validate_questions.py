@@ -7,12 +7,12 @@ that holds when every answer leads somewhere that exists and no questions form a
 
 from __future__ import annotations
 
-from .graph import find_cycle, reachable
-from .journey import Journey
-from .loader import KeyPath
-from .model import QuestionsFile
-from .model_errors import did_you_mean
-from .problems import Problem, error
+from victim_journey.graph import find_cycle, reachable
+from victim_journey.journey import Journey
+from victim_journey.loader import KeyPath
+from victim_journey.model import QuestionsFile
+from victim_journey.model_errors import did_you_mean
+from victim_journey.problems import Problem, error
 
 FILE_KEY = "where-am-i"
 # The first question is the flow's index page, so no other question may take that name.

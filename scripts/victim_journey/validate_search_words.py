@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .journey import Journey
-from .loader import LoadedFile
-from .problems import Problem, error, warning
-from .search_config import search_words_in
-from .search_terms import ItemKind, SearchItem, search_items, word_key
+from victim_journey.journey import Journey
+from victim_journey.loader import LoadedFile
+from victim_journey.problems import Problem, error, warning
+from victim_journey.search_config import search_words_in
+from victim_journey.search_terms import ItemKind, SearchItem, search_items, word_key
 
 _REMEDY = {
     ItemKind.STAGE: "keep it on the stage a reader who types it needs most",

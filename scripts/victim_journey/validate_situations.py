@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .journey import Journey
-from .loader import KeyPath
-from .model_errors import did_you_mean
-from .problems import Problem, error
+from victim_journey.journey import Journey
+from victim_journey.loader import KeyPath
+from victim_journey.model_errors import did_you_mean
+from victim_journey.problems import Problem, error
 
 # Words too common to give anything away in an address.
 _NEUTRAL_WORDS = frozenset({"a", "an", "and", "by", "of", "or", "the", "to", "for", "in"})

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .journey import display_path
-from .loader import load_yaml
-from .model import AvoidWord, WordsToAvoidFile
-from .model_errors import parse_model
-from .problems import Problem
+from victim_journey.journey import display_path
+from victim_journey.loader import load_yaml
+from victim_journey.model import AvoidWord, WordsToAvoidFile
+from victim_journey.model_errors import parse_model
+from victim_journey.problems import Problem
 
 WORDS_FILE = "words-to-avoid.yml"
 
