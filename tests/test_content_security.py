@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from victim_journey.check import check_content
-from victim_journey.loader import MAX_DEPTH, load_yaml
-from victim_journey.markup import PAGE_RULES, check_markup
+from victim_journey.content.loader import MAX_DEPTH, load_yaml
+from victim_journey.content.markup import PAGE_RULES, check_markup
 from victim_journey.problems import Severity
 
 TODAY = "2026-12-01"
@@ -268,7 +268,7 @@ def _set_interface_text(project: Path, key: str, english: str) -> int:
 @pytest.mark.parametrize("placeholder", ["{number.__class__.__mro__}", "{number[0]}",
                                          "{number!r}", "{number:>99999}", "{0}", "{}"])
 def test_placeholders_cannot_reach_python(placeholder: str) -> None:
-    from victim_journey.interface_text import fill, placeholder_problem
+    from victim_journey.content.interface_text import fill, placeholder_problem
 
     text, unknown = fill(f"Step {placeholder}", {"number": 2})
     assert text == f"Step {placeholder}" and unknown == {placeholder[1:-1]}
@@ -276,7 +276,7 @@ def test_placeholders_cannot_reach_python(placeholder: str) -> None:
 
 
 def test_placeholder_typo_is_a_one_line_error(content_copy: Path) -> None:
-    from victim_journey.interface_text import fill
+    from victim_journey.content.interface_text import fill
 
     assert fill("{a} of {b}", {"a": 1, "b": 2}) == ("1 of 2", set())
     line = _set_interface_text(content_copy, "step-of", "Step {nmber} of {count}")
@@ -305,7 +305,7 @@ def test_attribute_placeholder_is_refused_in_the_file(content_copy: Path) -> Non
                                     "0808 2000 247", "0808 802 9999", "08 08 16 89 111",
                                     "+44 808 168 9111", "020 7946 0000"])
 def test_dialable_numbers_are_accepted(number: str) -> None:
-    from victim_journey.phone_numbers import phone_number_problem
+    from victim_journey.content.phone_numbers import phone_number_problem
 
     assert phone_number_problem(number) is None
 
@@ -313,7 +313,7 @@ def test_dialable_numbers_are_accepted(number: str) -> None:
 @pytest.mark.parametrize("number", ["0000 000 000", "00 44 20 7946", "123", "116 12",
                                     "0800 111", "0808 2000 247 1", "+1 212 555 0100", "9999"])
 def test_numbers_nobody_can_dial_are_refused(number: str) -> None:
-    from victim_journey.phone_numbers import phone_number_problem
+    from victim_journey.content.phone_numbers import phone_number_problem
 
     assert phone_number_problem(number) is not None
 
@@ -404,8 +404,8 @@ def test_stray_files_in_docs_are_errors(content_copy: Path, name: str) -> None:
 
 
 def test_real_hand_written_pages_pass() -> None:
+    from victim_journey.content.languages import LANGUAGES
     from victim_journey.docs_pages import docs_problems
-    from victim_journey.languages import LANGUAGES
 
     root = Path(__file__).resolve().parent.parent
     assert docs_problems(root / "docs", root, LANGUAGES.values()) == []

@@ -16,7 +16,7 @@ from days import CONTENT_DAY, ROUTINE_WARNINGS, years_later
 from deadline_table import long_date
 from victim_journey.check import check_content
 from victim_journey.cli import main as cli_main
-from victim_journey.journey import load_journey
+from victim_journey.content.journey import load_journey
 from victim_journey.links_online import check_url, dead_link_problems, external_links
 from victim_journey.new_item import template_text
 from victim_journey.problems import Severity, error

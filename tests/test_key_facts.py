@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from victim_journey.check import check_content
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 from victim_journey.key_facts import figure_key, figures_in
 
 TODAY = dt.date(2026, 12, 3)

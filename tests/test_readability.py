@@ -10,11 +10,11 @@ import pytest
 import textstat
 
 from victim_journey import readability
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
+from victim_journey.content.plain_text import readable_text, sentences
+from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.plain_english import page_text
-from victim_journey.plain_text import readable_text, sentences
 from victim_journey.render import render_site
-from victim_journey.text_fields import iter_text_fields
 from victim_journey.validate import content_items
 
 AWKWARD = [

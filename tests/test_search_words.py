@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 
 from victim_journey.check import check_content
 from victim_journey.cli import main as cli_main
-from victim_journey.journey import load_journey
+from victim_journey.content.journey import load_journey
 from victim_journey.problems import Problem, Severity
 from victim_journey.search_config import (
     SEPARATOR,

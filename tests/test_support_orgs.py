@@ -21,7 +21,7 @@ from sitecheck import parse, resolve
 from victim_journey.build import run_mkdocs_build
 from victim_journey.check import check_content
 from victim_journey.cli import main as cli_main
-from victim_journey.journey import Journey, load_journey
+from victim_journey.content.journey import Journey, load_journey
 from victim_journey.open_data import open_data, plain_summary, schema
 from victim_journey.published_urls import (
     REGISTRY_FILE,

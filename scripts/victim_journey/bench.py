@@ -36,7 +36,7 @@ import yaml
 
 from victim_journey.build import edition_builds, mkdocs_command
 from victim_journey.check import check_content
-from victim_journey.languages import LANGUAGES, SOURCE_LANGUAGE
+from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.local_branches import local_branches
 from victim_journey.translation_fields import text_hash
 

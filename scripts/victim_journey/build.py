@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.host_headers import write_host_files
-from victim_journey.languages import LANGUAGES, SOURCE_LANGUAGE
 
 MAIN_CONFIG = "mkdocs.yml"
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from victim_journey import clock
+from victim_journey.content.interface_text import INTERFACE_FILE, interface_problems
+from victim_journey.content.journey import Journey, load_journey
+from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE, Language
+from victim_journey.content.plain_text import sentences
 from victim_journey.docs_pages import docs_problems
 from victim_journey.docs_plain_english import hand_written_page_problems
 from victim_journey.docs_review import hand_written_review_problems
-from victim_journey.interface_text import INTERFACE_FILE, interface_problems
-from victim_journey.journey import Journey, load_journey
-from victim_journey.languages import LANGUAGES, SOURCE_LANGUAGE, Language
 from victim_journey.plain_english import check_plain_english, long_sentences
-from victim_journey.plain_text import sentences
 from victim_journey.problems import Problem, error, has_errors, sort_problems
 from victim_journey.published_urls import registry_problems
 from victim_journey.render import RenderedPage, render_site

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from victim_journey.journey import Journey, load_journey
+from victim_journey.content.journey import Journey, load_journey
 from victim_journey.problems import Problem
 
 

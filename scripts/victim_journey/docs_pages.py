@@ -13,17 +13,17 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from victim_journey.journey import display_path_unresolved
-from victim_journey.languages import SOURCE_LANGUAGE, Language
-from victim_journey.loader import LoadedFile, decode_text, load_yaml_text
-from victim_journey.markup import ONE_LINE_RULES, PAGE_RULES, check_markup
-from victim_journey.problems import Problem, error
-from victim_journey.project_files import (
+from victim_journey.content.journey import display_path_unresolved
+from victim_journey.content.languages import SOURCE_LANGUAGE, Language
+from victim_journey.content.loader import LoadedFile, decode_text, load_yaml_text
+from victim_journey.content.markup import ONE_LINE_RULES, PAGE_RULES, check_markup
+from victim_journey.content.project_files import (
     near_miss_problem,
     outside_project_problem,
     windows_reserved,
 )
-from victim_journey.unsafe_characters import unsafe_character_problems
+from victim_journey.content.unsafe_characters import unsafe_character_problems
+from victim_journey.problems import Problem, error
 
 # What a page's front matter may set. Not `template` (it chooses the page's layout, such
 # as redirect.html with any `location`), not `subtitle`, `icon`, `status` or other keys

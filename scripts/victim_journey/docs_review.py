@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from victim_journey.journey import Journey, display_path
-from victim_journey.languages import SOURCE_LANGUAGE
+from victim_journey.content.journey import Journey, display_path
+from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.problems import Problem, error, warning
 from victim_journey.review import ReviewStatus, add_months, review_statuses, status_problems
 

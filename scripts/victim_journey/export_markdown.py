@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from victim_journey.check import DOCS_DIR, check_content, docs_dir
-from victim_journey.languages import SOURCE_LANGUAGE
+from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.problems import Severity
 from victim_journey.translated_docs import fallback_page
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from victim_journey.model import Term
+from victim_journey.content.model import Term
 
 # Parts of the Markdown that must stay as they are: existing links and images (their
 # words and their address), inline code, and anything in angle brackets.

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 
 WIDTH = 340
 RAIL_X, RAIL_WIDTH = 4, 8

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from victim_journey.journey import Journey
-from victim_journey.loader import KeyPath
-from victim_journey.model import Stage
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import KeyPath
+from victim_journey.content.model import Stage
+from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, error
-from victim_journey.text_fields import iter_text_fields
 
 # A number, then a unit of time. Dates ("19 May 2022") and ages ("under 18") have no unit
 # after the number, so they are not figures here.

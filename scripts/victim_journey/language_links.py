@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from victim_journey.languages import LANGUAGES, Language
+from victim_journey.content.languages import LANGUAGES, Language
 
 
 @dataclass(frozen=True)

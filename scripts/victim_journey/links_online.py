@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from victim_journey.cli_support import load_for_command
-from victim_journey.journey import Journey
-from victim_journey.loader import LoadedFile
-from victim_journey.markup import external_link_targets
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import LoadedFile
+from victim_journey.content.markup import external_link_targets
+from victim_journey.content.text_fields import iter_raw_strings
 from victim_journey.problems import Problem, error
-from victim_journey.text_fields import iter_raw_strings
 
 TIMEOUT_SECONDS = 15
 USER_AGENT = "victim-journey-link-check (checks links in a victims' guidance site)"

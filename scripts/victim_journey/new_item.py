@@ -21,10 +21,16 @@ from string import Template
 from typing import Any
 
 from victim_journey import clock
-from victim_journey.journey import SERVICES_DIR, SITE_FILE, SITUATIONS_DIR, STAGES_DIR, display_path
-from victim_journey.loader import load_yaml
-from victim_journey.model import ID_PATTERN, SiteSettings
-from victim_journey.model_errors import parse_model
+from victim_journey.content.errors import parse_model
+from victim_journey.content.journey import (
+    SERVICES_DIR,
+    SITE_FILE,
+    SITUATIONS_DIR,
+    STAGES_DIR,
+    display_path,
+)
+from victim_journey.content.loader import load_yaml
+from victim_journey.content.model import ID_PATTERN, SiteSettings
 
 KINDS = {"stage": STAGES_DIR, "service": SERVICES_DIR, "situation": SITUATIONS_DIR}
 # A new situation's address: the next free one of these (see situations.py).

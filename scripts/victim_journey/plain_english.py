@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victim_journey import readability
-from victim_journey.journey import Journey
-from victim_journey.loader import KeyPath, LoadedFile
-from victim_journey.model import MARKDOWN, PlainEnglishSettings
-from victim_journey.plain_text import Sentence, quote, readable_text, sentences
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import KeyPath, LoadedFile
+from victim_journey.content.model import MARKDOWN, PlainEnglishSettings
+from victim_journey.content.plain_text import Sentence, quote, readable_text, sentences
+from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, error, warning
 from victim_journey.render import RenderedPage
-from victim_journey.text_fields import iter_text_fields
 from victim_journey.validate import content_items
 from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 

@@ -25,10 +25,10 @@ from victim_journey.check import (
     hand_written_pages,
     theme_text_problems,
 )
+from victim_journey.content.journey import Journey
+from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.csp import UnknownInlineScript
-from victim_journey.journey import Journey
 from victim_journey.language_links import LanguageLinks
-from victim_journey.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.nav_cache import NavCache
 from victim_journey.page_safety import secure_page
 from victim_journey.preview_errors import preview_errors_html, terminal_report

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from victim_journey.journey import display_path
+from victim_journey.content.journey import display_path
 from victim_journey.problems import Problem, error
 
 CODE = "privacy-setting"

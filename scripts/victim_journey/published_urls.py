@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from victim_journey.journey import Journey, display_path
+from victim_journey.content.journey import Journey, display_path
 from victim_journey.open_data import DATA_URLS
 from victim_journey.problems import Problem, error
 from victim_journey.redirects import redirect_map

@@ -20,18 +20,22 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from victim_journey.content.interface_text import Interface
+from victim_journey.content.journey import Journey
+from victim_journey.content.languages import EnglishText, Fallback
+from victim_journey.content.markup import internal_link_targets
+from victim_journey.content.model import Service, Stage, Term
+from victim_journey.content.situations import (
+    situation_page,
+    situations_for_stage,
+    situations_in_order,
+)
 from victim_journey.glossary_links import link_terms
-from victim_journey.interface_text import Interface
-from victim_journey.journey import Journey
 from victim_journey.journey_map import journey_map_figure
-from victim_journey.languages import EnglishText, Fallback
-from victim_journey.markup import internal_link_targets
-from victim_journey.model import Service, Stage, Term
 from victim_journey.render_deadlines import deadline_helper
 from victim_journey.search_config import page_search_meta
 from victim_journey.service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
 from victim_journey.site_urls import page_url, relative_url
-from victim_journey.situations import situation_page, situations_for_stage, situations_in_order
 from victim_journey.stage_place import stage_place
 
 HOME_PAGE = "index.md"

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 from victim_journey.render import SERVICES_INDEX, RenderedPage, _page, service_page
 from victim_journey.search_terms import ItemKind, SearchItem, search_items, word_key
 from victim_journey.service_areas import A_TO_Z_LOCAL_LIMIT, LOCAL_SERVICES_ANCHOR, local

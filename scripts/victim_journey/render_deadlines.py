@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from victim_journey.deadlines import (
+from victim_journey.content.deadlines import (
     Deadlines,
     HolidayCalendar,
     OutsideCalendar,
     holidays_between,
     review_deadlines,
 )
-from victim_journey.interface_text import Interface
-from victim_journey.journey import Journey
-from victim_journey.model import BankHolidaysFile, Source
+from victim_journey.content.interface_text import Interface
+from victim_journey.content.journey import Journey
+from victim_journey.content.model import BankHolidaysFile, Source
 from victim_journey.site_urls import page_url, relative_url
 
 SCRIPT_URL = "/assets/javascripts/vj-deadlines.js"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from victim_journey.journey import Journey
-from victim_journey.model import Branch, Right, Service, Stage
+from victim_journey.content.journey import Journey
+from victim_journey.content.model import Branch, Right, Service, Stage
 from victim_journey.render import SERVICES_INDEX, RenderedPage, _page, _step_numbers
 from victim_journey.service_areas import LOCAL_SERVICES_ANCHOR, local, national
 

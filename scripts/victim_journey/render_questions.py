@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from victim_journey.journey import Journey
-from victim_journey.model import Question, QuestionsFile
+from victim_journey.content.journey import Journey
+from victim_journey.content.model import Question, QuestionsFile
+from victim_journey.content.situations import situation_page
 from victim_journey.render import (
     HOME_PAGE,
     WHERE_AM_I_INDEX,
@@ -19,7 +20,6 @@ from victim_journey.render import (
     service_page,
     stage_page,
 )
-from victim_journey.situations import situation_page
 
 QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
 

@@ -7,16 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from victim_journey.journey import Journey
-from victim_journey.model import Service, Situation, Stage, StageNote
-from victim_journey.render import RenderedPage, _page, _step_numbers, service_page, stage_page
-from victim_journey.situations import (
+from victim_journey.content.journey import Journey
+from victim_journey.content.model import Service, Situation, Stage, StageNote
+from victim_journey.content.situations import (
     note_for,
     situation_page,
     situation_print_page,
     situations_in_order,
     skipped_reason,
 )
+from victim_journey.render import RenderedPage, _page, _step_numbers, service_page, stage_page
 
 
 @dataclass(frozen=True)

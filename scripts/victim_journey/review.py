@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 from victim_journey.problems import Problem, error, warning
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from victim_journey.model import (
+from victim_journey.content.model import (
     BankHolidaysFile,
     GlossaryFile,
     InterfaceTextFile,

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from victim_journey.journey import Journey
-from victim_journey.loader import KeyPath
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import KeyPath
+from victim_journey.content.situations import situation_page, situations_in_order
 from victim_journey.render import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
-from victim_journey.situations import situation_page, situations_in_order
 
 
 class ItemKind(StrEnum):

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from victim_journey.model import Service
+from victim_journey.content.model import Service
 
 LOCAL_SERVICES_ANCHOR = "local-services"
 # More local services than this under one A to Z word become one link to the directory's

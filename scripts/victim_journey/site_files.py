@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 from victim_journey.open_data import data_files
 from victim_journey.redirects import redirect_files
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from victim_journey.interface_text import Interface
-from victim_journey.languages import ENGLISH, Fallback, Language
+from victim_journey.content.interface_text import Interface
+from victim_journey.content.languages import ENGLISH, Fallback, Language
 
 
 class ThemeText:

@@ -20,9 +20,9 @@ from typing import Any, ClassVar
 
 import yaml
 
-from victim_journey.journey import display_path
-from victim_journey.languages import Language
-from victim_journey.model import TranslationInfo
+from victim_journey.content.journey import display_path
+from victim_journey.content.languages import Language
+from victim_journey.content.model import TranslationInfo
 from victim_journey.problems import Problem, error
 from victim_journey.render import not_translated_notice
 from victim_journey.translation_fields import text_hash

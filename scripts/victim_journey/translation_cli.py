@@ -9,8 +9,8 @@ from typing import Any, TextIO
 
 from victim_journey.check import ALL_LANGUAGES, DOCS_DIR, CheckedContent, check_content
 from victim_journey.cli_support import load_for_command
-from victim_journey.journey import Journey
-from victim_journey.languages import SOURCE_LANGUAGE
+from victim_journey.content.journey import Journey
+from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.problems import Severity
 from victim_journey.translated_docs import check_translated_docs
 from victim_journey.translation_stamp import StampError, stamp

@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from victim_journey.loader import KeyPath
-from victim_journey.model import PLAIN, TextKind
-from victim_journey.text_fields import text_kind
+from victim_journey.content.loader import KeyPath
+from victim_journey.content.model import PLAIN, TextKind
+from victim_journey.content.text_fields import text_kind
 
 # Never translated: who owns an item and notes for its next editor are not for readers,
 # and a source is the title of another organisation's page, in the language it is in.

@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from victim_journey.journey import (
+from victim_journey.content.errors import parse_model
+from victim_journey.content.journey import (
     SERVICES_DIR,
     STAGES_DIR,
     Journey,
@@ -27,13 +28,12 @@ from victim_journey.journey import (
     display_path_unresolved,
     stray_file_problems,
 )
-from victim_journey.languages import EnglishText, Fallback, Language
-from victim_journey.loader import KeyPath, LoadedFile, load_yaml
-from victim_journey.model import PLAIN, TextKind, TranslationInfo, TranslationSettings
-from victim_journey.model_errors import parse_model
+from victim_journey.content.languages import EnglishText, Fallback, Language
+from victim_journey.content.loader import KeyPath, LoadedFile, load_yaml
+from victim_journey.content.model import PLAIN, TextKind, TranslationInfo, TranslationSettings
+from victim_journey.content.project_files import item_file_name_problem, outside_project_problem
+from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, Severity, error
-from victim_journey.project_files import item_file_name_problem, outside_project_problem
-from victim_journey.text_fields import iter_text_fields
 from victim_journey.translation_fields import UNTRANSLATED_FIELDS, TextField, translatable_fields
 from victim_journey.validate import content_items
 

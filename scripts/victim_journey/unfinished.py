@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from victim_journey.journey import Journey
-from victim_journey.loader import KeyPath, LoadedFile
-from victim_journey.plain_text import quote
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import KeyPath, LoadedFile
+from victim_journey.content.plain_text import quote
+from victim_journey.content.text_fields import iter_raw_strings
 from victim_journey.problems import Problem, error, warning
-from victim_journey.text_fields import iter_raw_strings
 
 PLACEHOLDER = re.compile(r"\bTODO\b")
 

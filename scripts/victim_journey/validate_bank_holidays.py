@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from victim_journey.deadlines import SATURDAY
-from victim_journey.journey import BANK_HOLIDAYS_FILE, Journey
+from victim_journey.content.deadlines import SATURDAY
+from victim_journey.content.journey import BANK_HOLIDAYS_FILE, Journey
 from victim_journey.problems import Problem, error, warning
 from victim_journey.review import add_months
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from victim_journey.journey import Journey
-from victim_journey.loader import LoadedFile
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import LoadedFile
 from victim_journey.problems import Problem, error, warning
 from victim_journey.search_config import search_words_in
 from victim_journey.search_terms import ItemKind, SearchItem, search_items, word_key

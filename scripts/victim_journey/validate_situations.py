@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from victim_journey.journey import Journey
-from victim_journey.loader import KeyPath
-from victim_journey.model_errors import did_you_mean
+from victim_journey.content.errors import did_you_mean
+from victim_journey.content.journey import Journey
+from victim_journey.content.loader import KeyPath
 from victim_journey.problems import Problem, error
 
 # Words too common to give anything away in an address.

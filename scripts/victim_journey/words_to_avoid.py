@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from victim_journey.journey import display_path
-from victim_journey.loader import load_yaml
-from victim_journey.model import AvoidWord, WordsToAvoidFile
-from victim_journey.model_errors import parse_model
+from victim_journey.content.errors import parse_model
+from victim_journey.content.journey import display_path
+from victim_journey.content.loader import load_yaml
+from victim_journey.content.model import AvoidWord, WordsToAvoidFile
 from victim_journey.problems import Problem
 
 WORDS_FILE = "words-to-avoid.yml"

@@ -10,8 +10,8 @@ browser title. The situation's name is only in the page's heading.
 
 from __future__ import annotations
 
-from victim_journey.journey import Journey
-from victim_journey.model import Situation, StageNote
+from victim_journey.content.journey import Journey
+from victim_journey.content.model import Situation, StageNote
 
 SITUATIONS_FOLDER = "support"
 SITUATION_PRINT_FOLDER = "print"

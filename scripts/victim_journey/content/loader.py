@@ -17,8 +17,8 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from victim_journey.content.unsafe_characters import unsafe_character_problems
 from victim_journey.problems import Problem, error
-from victim_journey.unsafe_characters import unsafe_character_problems
 
 Location = tuple[int, int]
 KeyPath = tuple[str | int, ...]

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from victim_journey.loader import LoadedFile
+from victim_journey.content.loader import LoadedFile
 from victim_journey.problems import Problem, error
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from victim_journey.markup import AUTOLINK, HEADING
+from victim_journey.content.markup import AUTOLINK, HEADING
 
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")

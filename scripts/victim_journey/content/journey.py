@@ -11,10 +11,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from victim_journey.interface_text import INTERFACE_FILE, Interface
-from victim_journey.languages import ENGLISH, Language
-from victim_journey.loader import LoadedFile, load_yaml
-from victim_journey.model import (
+from victim_journey.content.errors import parse_model
+from victim_journey.content.interface_text import INTERFACE_FILE, Interface
+from victim_journey.content.languages import ENGLISH, Language
+from victim_journey.content.loader import LoadedFile, load_yaml
+from victim_journey.content.model import (
     BankHolidaysFile,
     GlossaryFile,
     InterfaceTextFile,
@@ -28,13 +29,12 @@ from victim_journey.model import (
     Stage,
     Term,
 )
-from victim_journey.model_errors import parse_model
-from victim_journey.problems import Problem, error
-from victim_journey.project_files import (
+from victim_journey.content.project_files import (
     item_file_name_problem,
     near_miss_problem,
     outside_project_problem,
 )
+from victim_journey.problems import Problem, error
 
 SITE_FILE = "site.yml"
 RIGHTS_FILE = "rights.yml"

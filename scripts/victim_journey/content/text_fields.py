@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from victim_journey.loader import KeyPath
-from victim_journey.model import TextKind
+from victim_journey.content.loader import KeyPath
+from victim_journey.content.model import TextKind
 
 
 @cache  # the same few fields are asked about for every item

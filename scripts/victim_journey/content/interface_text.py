@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from victim_journey.languages import ENGLISH, LANGUAGES, Fallback, Language
-from victim_journey.loader import LoadedFile
-from victim_journey.model import InterfaceString, InterfaceTextFile
+from victim_journey.content.languages import ENGLISH, LANGUAGES, Fallback, Language
+from victim_journey.content.loader import LoadedFile
+from victim_journey.content.model import InterfaceString, InterfaceTextFile
 from victim_journey.problems import Problem, error
 
 INTERFACE_FILE = "interface-text.yml"

@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from victim_journey.phone_numbers import phone_number_problem
+from victim_journey.content.phone_numbers import phone_number_problem
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A host of dot-separated labels (no empty label, none starting or ending with '-'), then

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from victim_journey.model import HTTPS_URL_PATTERN
+from victim_journey.content.model import HTTPS_URL_PATTERN
 
 ALLOWED_LINK_PREFIXES = ("https://", "mailto:", "tel:")
 
