@@ -16,12 +16,12 @@ from victim_journey.content.plain_text import sentences
 from victim_journey.docs_pages import docs_problems
 from victim_journey.docs_plain_english import hand_written_page_problems
 from victim_journey.docs_review import hand_written_review_problems
+from victim_journey.i18n.docs import DocsTranslation, check_translated_docs
+from victim_journey.i18n.translations import Translation, gap_problem, translate_journey
 from victim_journey.plain_english import check_plain_english, long_sentences
 from victim_journey.problems import Problem, error, has_errors, sort_problems
 from victim_journey.published_urls import registry_problems
 from victim_journey.render import RenderedPage, render_site
-from victim_journey.translated_docs import DocsTranslation, check_translated_docs
-from victim_journey.translations import Translation, gap_problem, translate_journey
 from victim_journey.validate import text_problems, validate
 
 DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy

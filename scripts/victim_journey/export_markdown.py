@@ -15,8 +15,8 @@ from pathlib import Path
 
 from victim_journey.check import DOCS_DIR, check_content, docs_dir
 from victim_journey.content.languages import SOURCE_LANGUAGE
+from victim_journey.i18n.docs import fallback_page
 from victim_journey.problems import Severity
-from victim_journey.translated_docs import fallback_page
 
 
 def export_site(root: Path, content_dir: Path, target: Path) -> tuple[list[Path], list[str]]:

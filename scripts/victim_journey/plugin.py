@@ -28,6 +28,7 @@ from victim_journey.check import (
 from victim_journey.content.journey import Journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.csp import UnknownInlineScript
+from victim_journey.i18n.docs import fallback_page
 from victim_journey.language_links import LanguageLinks
 from victim_journey.nav_cache import NavCache
 from victim_journey.page_safety import secure_page
@@ -43,7 +44,6 @@ from victim_journey.site_nav import site_nav
 from victim_journey.source_date import source_date
 from victim_journey.theme_dir import with_package_theme
 from victim_journey.theme_text import ThemeText
-from victim_journey.translated_docs import fallback_page
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
 

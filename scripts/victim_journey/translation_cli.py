@@ -11,10 +11,10 @@ from victim_journey.check import ALL_LANGUAGES, DOCS_DIR, CheckedContent, check_
 from victim_journey.cli_support import load_for_command
 from victim_journey.content.journey import Journey
 from victim_journey.content.languages import SOURCE_LANGUAGE
+from victim_journey.i18n.docs import check_translated_docs
+from victim_journey.i18n.stamp import StampError, stamp
+from victim_journey.i18n.translations import TranslatedFile, TranslationGap, translate_journey
 from victim_journey.problems import Severity
-from victim_journey.translated_docs import check_translated_docs
-from victim_journey.translation_stamp import StampError, stamp
-from victim_journey.translations import TranslatedFile, TranslationGap, translate_journey
 
 
 def _from_translations(checked: CheckedContent, attribute: str) -> list[Any]:

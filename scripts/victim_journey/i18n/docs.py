@@ -23,10 +23,10 @@ import yaml
 from victim_journey.content.journey import display_path
 from victim_journey.content.languages import Language
 from victim_journey.content.model import TranslationInfo
+from victim_journey.i18n.fields import text_hash
+from victim_journey.i18n.translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
 from victim_journey.problems import Problem, error
 from victim_journey.render import not_translated_notice
-from victim_journey.translation_fields import text_hash
-from victim_journey.translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 

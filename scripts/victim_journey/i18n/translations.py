@@ -33,8 +33,8 @@ from victim_journey.content.loader import KeyPath, LoadedFile, load_yaml
 from victim_journey.content.model import PLAIN, TextKind, TranslationInfo, TranslationSettings
 from victim_journey.content.project_files import item_file_name_problem, outside_project_problem
 from victim_journey.content.text_fields import iter_text_fields
+from victim_journey.i18n.fields import UNTRANSLATED_FIELDS, TextField, translatable_fields
 from victim_journey.problems import Problem, Severity, error
-from victim_journey.translation_fields import UNTRANSLATED_FIELDS, TextField, translatable_fields
 from victim_journey.validate import content_items
 
 TRANSLATION_BLOCK = "translation"
