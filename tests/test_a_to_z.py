@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from victim_journey.content.journey import load_journey
-from victim_journey.render_a_to_z import (
+from victim_journey.render.a_to_z import (
     a_to_z_entries,
     letter_groups,
     render_a_to_z,

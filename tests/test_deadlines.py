@@ -24,8 +24,8 @@ from victim_journey.content.deadlines import (
     review_deadlines,
 )
 from victim_journey.content.languages import ENGLISH
-from victim_journey.render import render_site
-from victim_journey.render_deadlines import example_day
+from victim_journey.render.deadline_helper import example_day
+from victim_journey.render.site import render_site
 from victim_journey.review import add_months
 
 ROOT = Path(__file__).resolve().parent.parent

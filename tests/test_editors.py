@@ -20,7 +20,7 @@ from victim_journey.content.journey import load_journey
 from victim_journey.links_online import check_url, dead_link_problems, external_links
 from victim_journey.new_item import template_text
 from victim_journey.problems import Severity, error
-from victim_journey.render import render_site
+from victim_journey.render.site import render_site
 from victim_journey.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from victim_journey.bench import make_project
 from victim_journey.check import CheckedContent, check_content
 from victim_journey.local_branches import AREAS, CHARITIES, local_branches
 from victim_journey.problems import Severity
-from victim_journey.service_areas import A_TO_Z_LOCAL_LIMIT, area_anchor, areas
+from victim_journey.render.service_areas import A_TO_Z_LOCAL_LIMIT, area_anchor, areas
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_COUNT = 60  # 6 branches of each of the 10 charities

@@ -15,7 +15,7 @@ from victim_journey.content.model import AvoidWord
 from victim_journey.content.plain_text import sentences, strip_markdown_line
 from victim_journey.plain_english import grade, plain_english_problems
 from victim_journey.problems import Severity
-from victim_journey.render import RenderedPage, render_site
+from victim_journey.render.site import RenderedPage, render_site
 from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from victim_journey.cli import main
 from victim_journey.content.languages import WELSH
 from victim_journey.i18n.docs import fallback_page
 from victim_journey.problems import Problem, Severity
-from victim_journey.render import render_site
+from victim_journey.render.site import render_site
 
 BASE = Path(__file__).parent / "golden" / "base"
 TODAY = dt.date(2026, 12, 1)

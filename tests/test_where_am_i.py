@@ -15,7 +15,7 @@ import pytest
 
 from sitecheck import resolve
 from victim_journey.cli import main as cli_main
-from victim_journey.render_questions import question_page, render_question_pages
+from victim_journey.render.questions import question_page, render_question_pages
 from victim_journey.site_urls import page_url
 
 ROOT = Path(__file__).resolve().parent.parent

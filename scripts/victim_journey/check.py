@@ -21,7 +21,7 @@ from victim_journey.i18n.translations import Translation, gap_problem, translate
 from victim_journey.plain_english import check_plain_english, long_sentences
 from victim_journey.problems import Problem, error, has_errors, sort_problems
 from victim_journey.published_urls import registry_problems
-from victim_journey.render import RenderedPage, render_site
+from victim_journey.render.site import RenderedPage, render_site
 from victim_journey.validate import text_problems, validate
 
 DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy

@@ -21,7 +21,7 @@ from victim_journey.content.model import MARKDOWN, PlainEnglishSettings
 from victim_journey.content.plain_text import Sentence, quote, readable_text, sentences
 from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, error, warning
-from victim_journey.render import RenderedPage
+from victim_journey.render.site import RenderedPage
 from victim_journey.validate import content_items
 from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 

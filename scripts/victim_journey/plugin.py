@@ -35,8 +35,8 @@ from victim_journey.page_safety import secure_page
 from victim_journey.preview_errors import preview_errors_html, terminal_report
 from victim_journey.privacy_config import privacy_problems, stylesheet_problems
 from victim_journey.problems import Severity
-from victim_journey.render import RenderedPage
-from victim_journey.sanitise import sanitise_html
+from victim_journey.render.sanitise import sanitise_html
+from victim_journey.render.site import RenderedPage
 from victim_journey.script_allow_list import allowed_script_hashes
 from victim_journey.search_index import add_search_words_to_site
 from victim_journey.site_files import extra_site_files

@@ -14,7 +14,7 @@ from enum import StrEnum
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.situations import situation_page, situations_in_order
-from victim_journey.render import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
+from victim_journey.render.site import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
 
 
 class ItemKind(StrEnum):

@@ -7,8 +7,14 @@ every page, so listing hundreds of services would make the build quadratic.
 from __future__ import annotations
 
 from victim_journey.content.journey import Journey
-from victim_journey.render import GLOSSARY_PAGE, HOME_PAGE, RIGHTS_PAGE, SERVICES_INDEX, stage_page
-from victim_journey.render_print import PRINT_PAGE
+from victim_journey.render.print_guide import PRINT_PAGE
+from victim_journey.render.site import (
+    GLOSSARY_PAGE,
+    HOME_PAGE,
+    RIGHTS_PAGE,
+    SERVICES_INDEX,
+    stage_page,
+)
 
 NavItem = str | dict[str, "str | list[NavItem]"]
 

@@ -26,7 +26,7 @@ from victim_journey.content.model import TranslationInfo
 from victim_journey.i18n.fields import text_hash
 from victim_journey.i18n.translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
 from victim_journey.problems import Problem, error
-from victim_journey.render import not_translated_notice
+from victim_journey.render.site import not_translated_notice
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 

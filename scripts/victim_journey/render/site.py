@@ -30,13 +30,13 @@ from victim_journey.content.situations import (
     situations_for_stage,
     situations_in_order,
 )
-from victim_journey.glossary_links import link_terms
-from victim_journey.journey_map import journey_map_figure
-from victim_journey.render_deadlines import deadline_helper
+from victim_journey.render.deadline_helper import deadline_helper
+from victim_journey.render.glossary_links import link_terms
+from victim_journey.render.journey_map import journey_map_figure
+from victim_journey.render.service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
+from victim_journey.render.stage_place import stage_place
 from victim_journey.search_config import page_search_meta
-from victim_journey.service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
 from victim_journey.site_urls import page_url, relative_url
-from victim_journey.stage_place import stage_place
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"
@@ -113,7 +113,7 @@ def _long_date(context: jinja2.runtime.Context, day: dt.date) -> str:
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("victim_journey", "templates"),
+        loader=jinja2.PackageLoader("victim_journey.render", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -296,16 +296,18 @@ def render_site(journey: Journey) -> list[RenderedPage]:
     pages += [render_service(journey, sid) for sid in sorted(journey.services)]
     pages.append(render_rights(journey))
     pages.append(render_glossary(journey))
-    from victim_journey.render_print import render_print  # here: render_print builds on this module
+    from victim_journey.render.print_guide import (
+        render_print,  # here: render_print builds on this module
+    )
 
     pages.append(render_print(journey))
-    from victim_journey.render_questions import render_question_pages  # builds on this module too
+    from victim_journey.render.questions import render_question_pages  # builds on this module too
 
     pages += render_question_pages(journey)
-    from victim_journey.render_a_to_z import render_a_to_z  # builds on this module too
+    from victim_journey.render.a_to_z import render_a_to_z  # builds on this module too
 
     pages.append(render_a_to_z(journey))
-    from victim_journey.render_situations import render_situation_pages  # builds on this module too
+    from victim_journey.render.situations import render_situation_pages  # builds on this module too
 
     pages += render_situation_pages(journey)
     return pages

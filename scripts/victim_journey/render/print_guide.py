@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from victim_journey.content.journey import Journey
 from victim_journey.content.model import Branch, Right, Service, Stage
-from victim_journey.render import SERVICES_INDEX, RenderedPage, _page, _step_numbers
-from victim_journey.service_areas import LOCAL_SERVICES_ANCHOR, local, national
+from victim_journey.render.service_areas import LOCAL_SERVICES_ANCHOR, local, national
+from victim_journey.render.site import SERVICES_INDEX, RenderedPage, _page, _step_numbers
 
 PRINT_PAGE = "print.md"
 

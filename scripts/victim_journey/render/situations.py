@@ -16,7 +16,7 @@ from victim_journey.content.situations import (
     situations_in_order,
     skipped_reason,
 )
-from victim_journey.render import RenderedPage, _page, _step_numbers, service_page, stage_page
+from victim_journey.render.site import RenderedPage, _page, _step_numbers, service_page, stage_page
 
 
 @dataclass(frozen=True)

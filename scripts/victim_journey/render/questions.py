@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from victim_journey.content.journey import Journey
 from victim_journey.content.model import Question, QuestionsFile
 from victim_journey.content.situations import situation_page
-from victim_journey.render import (
+from victim_journey.render.site import (
     HOME_PAGE,
     WHERE_AM_I_INDEX,
     RenderedPage,
