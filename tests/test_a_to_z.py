@@ -20,7 +20,7 @@ from victim_journey.render.a_to_z import (
     render_a_to_z,
     sort_key,
 )
-from victim_journey.search_terms import ItemKind, SearchItem, search_items
+from victim_journey.search.terms import ItemKind, SearchItem, search_items
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "golden" / "base"

@@ -25,8 +25,8 @@ from victim_journey.redirects import redirect_map
 from victim_journey.render.questions import render_question_pages
 from victim_journey.render.site import render_home, render_site, render_stage
 from victim_journey.render.situations import render_situation, render_situation_print
-from victim_journey.search_index import name_situation_pages
-from victim_journey.search_terms import ItemKind, search_items
+from victim_journey.search.index import name_situation_pages
+from victim_journey.search.terms import ItemKind, search_items
 from victim_journey.validate_situations import situation_problems
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -38,7 +38,7 @@ from victim_journey.problems import Severity
 from victim_journey.render.sanitise import sanitise_html
 from victim_journey.render.site import RenderedPage
 from victim_journey.script_allow_list import allowed_script_hashes
-from victim_journey.search_index import add_search_words_to_site
+from victim_journey.search.index import add_search_words_to_site
 from victim_journey.site_files import extra_site_files
 from victim_journey.site_nav import site_nav
 from victim_journey.source_date import source_date

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import LoadedFile
 from victim_journey.problems import Problem, error, warning
-from victim_journey.search_config import search_words_in
-from victim_journey.search_terms import ItemKind, SearchItem, search_items, word_key
+from victim_journey.search.config import search_words_in
+from victim_journey.search.terms import ItemKind, SearchItem, search_items, word_key
 
 _REMEDY = {
     ItemKind.STAGE: "keep it on the stage a reader who types it needs most",

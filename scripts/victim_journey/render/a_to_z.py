@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from victim_journey.content.journey import Journey
 from victim_journey.render.service_areas import A_TO_Z_LOCAL_LIMIT, LOCAL_SERVICES_ANCHOR, local
 from victim_journey.render.site import SERVICES_INDEX, RenderedPage, _page, service_page
-from victim_journey.search_terms import ItemKind, SearchItem, search_items, word_key
+from victim_journey.search.terms import ItemKind, SearchItem, search_items, word_key
 
 A_TO_Z_PAGE = "a-to-z.md"
 # The group of entries that start with a digit or a symbol (its heading is the page's
