@@ -404,8 +404,8 @@ def test_stray_files_in_docs_are_errors(content_copy: Path, name: str) -> None:
 
 
 def test_real_hand_written_pages_pass() -> None:
+    from victim_journey.checks.docs_pages import docs_problems
     from victim_journey.content.languages import LANGUAGES
-    from victim_journey.docs_pages import docs_problems
 
     root = Path(__file__).resolve().parent.parent
     assert docs_problems(root / "docs", root, LANGUAGES.values()) == []

@@ -17,6 +17,7 @@ from deadline_table import (
     table_holidays,
 )
 from victim_journey.check import check_content
+from victim_journey.checks.review import add_months
 from victim_journey.content.deadlines import (
     HolidayCalendar,
     OutsideCalendar,
@@ -26,7 +27,6 @@ from victim_journey.content.deadlines import (
 from victim_journey.content.languages import ENGLISH
 from victim_journey.render.deadline_helper import example_day
 from victim_journey.render.site import render_site
-from victim_journey.review import add_months
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_BASE = Path(__file__).parent / "golden" / "base"

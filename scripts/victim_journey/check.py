@@ -9,20 +9,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from victim_journey import clock
+from victim_journey.checks.docs_pages import docs_problems
+from victim_journey.checks.docs_plain_english import hand_written_page_problems
+from victim_journey.checks.docs_review import hand_written_review_problems
+from victim_journey.checks.plain_english import check_plain_english, long_sentences
+from victim_journey.checks.validate import text_problems, validate
 from victim_journey.content.interface_text import INTERFACE_FILE, interface_problems
 from victim_journey.content.journey import Journey, load_journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE, Language
 from victim_journey.content.plain_text import sentences
-from victim_journey.docs_pages import docs_problems
-from victim_journey.docs_plain_english import hand_written_page_problems
-from victim_journey.docs_review import hand_written_review_problems
 from victim_journey.i18n.docs import DocsTranslation, check_translated_docs
 from victim_journey.i18n.translations import Translation, gap_problem, translate_journey
-from victim_journey.plain_english import check_plain_english, long_sentences
 from victim_journey.problems import Problem, error, has_errors, sort_problems
 from victim_journey.published_urls import registry_problems
 from victim_journey.render.site import RenderedPage, render_site
-from victim_journey.validate import text_problems, validate
 
 DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy
 ALL_LANGUAGES: tuple[Language, ...] = tuple(LANGUAGES.values())

@@ -17,9 +17,9 @@ from typing import Any
 
 from victim_journey import clock
 from victim_journey.check import DOCS_DIR
+from victim_journey.checks.docs_review import every_review_status
+from victim_journey.checks.review import ReviewStatus, review_state
 from victim_journey.cli_support import load_for_command
-from victim_journey.docs_review import every_review_status
-from victim_journey.review import ReviewStatus, review_state
 
 
 class GitError(Exception):

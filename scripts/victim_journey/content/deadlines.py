@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from victim_journey.review import add_months
+from victim_journey.checks.review import add_months
 
 SATURDAY = 5
 

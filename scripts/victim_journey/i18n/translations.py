@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from victim_journey.checks.validate import content_items
 from victim_journey.content.errors import parse_model
 from victim_journey.content.journey import (
     SERVICES_DIR,
@@ -35,7 +36,6 @@ from victim_journey.content.project_files import item_file_name_problem, outside
 from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.i18n.fields import UNTRANSLATED_FIELDS, TextField, translatable_fields
 from victim_journey.problems import Problem, Severity, error
-from victim_journey.validate import content_items
 
 TRANSLATION_BLOCK = "translation"
 GapKind = Literal["missing", "stale"]

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from victim_journey import readability
+from victim_journey.checks import readability
+from victim_journey.checks.validate import content_items
+from victim_journey.checks.words_to_avoid import AvoidList, load_avoid_list
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import KeyPath, LoadedFile
 from victim_journey.content.model import MARKDOWN, PlainEnglishSettings
@@ -22,8 +24,6 @@ from victim_journey.content.plain_text import Sentence, quote, readable_text, se
 from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, error, warning
 from victim_journey.render.site import RenderedPage
-from victim_journey.validate import content_items
-from victim_journey.words_to_avoid import AvoidList, load_avoid_list
 
 # Text in these places is left alone: search words list what readers type (including
 # "dropped"), sources are titles of other organisations' pages, and a review note is for

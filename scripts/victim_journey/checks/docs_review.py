@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from victim_journey.checks.review import ReviewStatus, add_months, review_statuses, status_problems
 from victim_journey.content.journey import Journey, display_path
 from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.problems import Problem, error, warning
-from victim_journey.review import ReviewStatus, add_months, review_statuses, status_problems
 
 _FRONT_MATTER_LINES = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 _FIELD = re.compile(r"^(last_reviewed|owner|review_interval_months):[ \t]*(.*?)\s*$")

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey import readability
+from victim_journey.checks import readability
+from victim_journey.checks.plain_english import (
+    grade,
+    hard_to_read_message,
+    hardest_sentence,
+    word_count,
+)
 from victim_journey.content.journey import display_path
 from victim_journey.content.model import PlainEnglishSettings
 from victim_journey.content.plain_text import sentences
 from victim_journey.i18n.docs import front_matter_and_body
-from victim_journey.plain_english import grade, hard_to_read_message, hardest_sentence, word_count
 from victim_journey.problems import Problem, error
 
 

@@ -10,21 +10,21 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
+from victim_journey.checks.bank_holidays import bank_holiday_problems
+from victim_journey.checks.graph import find_cycle, reachable
+from victim_journey.checks.key_facts import key_fact_problems
+from victim_journey.checks.questions import question_problems
+from victim_journey.checks.review import review_problems
+from victim_journey.checks.search_words import search_word_problems
+from victim_journey.checks.situations import situation_problems
+from victim_journey.checks.unfinished import unfinished_problems
 from victim_journey.content.errors import did_you_mean
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import KeyPath, LoadedFile
 from victim_journey.content.markup import check_markup, internal_link_targets
 from victim_journey.content.model import PLAIN, TextKind
 from victim_journey.content.text_fields import iter_text_fields
-from victim_journey.graph import find_cycle, reachable
-from victim_journey.key_facts import key_fact_problems
 from victim_journey.problems import Problem, error
-from victim_journey.review import review_problems
-from victim_journey.unfinished import unfinished_problems
-from victim_journey.validate_bank_holidays import bank_holiday_problems
-from victim_journey.validate_questions import question_problems
-from victim_journey.validate_search_words import search_word_problems
-from victim_journey.validate_situations import situation_problems
 
 
 class _Reporter:

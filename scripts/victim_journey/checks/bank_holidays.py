@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from victim_journey.checks.review import add_months
 from victim_journey.content.deadlines import SATURDAY
 from victim_journey.content.journey import BANK_HOLIDAYS_FILE, Journey
 from victim_journey.problems import Problem, error, warning
-from victim_journey.review import add_months
 
 FILE_KEY = "bank-holidays"
 SOURCE_URL = "https://www.gov.uk/bank-holidays"

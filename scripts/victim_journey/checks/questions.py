@@ -7,11 +7,11 @@ that holds when every answer leads somewhere that exists and no questions form a
 
 from __future__ import annotations
 
+from victim_journey.checks.graph import find_cycle, reachable
 from victim_journey.content.errors import did_you_mean
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.model import QuestionsFile
-from victim_journey.graph import find_cycle, reachable
 from victim_journey.problems import Problem, error
 
 FILE_KEY = "where-am-i"
