@@ -19,7 +19,7 @@ from victim_journey import clock
 from victim_journey.build import edition_builds
 from victim_journey.check import DOCS_DIR, check_content
 from victim_journey.problems import Severity
-from victim_journey.source_date import last_commit_day, source_date
+from victim_journey.publish.source_date import last_commit_day, source_date
 
 PACKAGE = ROOT / "scripts" / "victim_journey"
 TWO_YEARS_AHEAD = years_later(CONTENT_DAY, 2)

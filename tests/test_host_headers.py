@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from victim_journey.host_headers import (
+from victim_journey.publish.host_headers import (
     HEADERS_FILE,
     LONG_CACHE,
     NGINX_FILE,

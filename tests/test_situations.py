@@ -21,8 +21,8 @@ from victim_journey.content.journey import Journey, load_journey
 from victim_journey.content.languages import WELSH
 from victim_journey.content.model import SkippedStage
 from victim_journey.content.situations import situation_page
-from victim_journey.open_data import open_data
-from victim_journey.redirects import redirect_map
+from victim_journey.publish.open_data import open_data
+from victim_journey.publish.redirects import redirect_map
 from victim_journey.render.questions import render_question_pages
 from victim_journey.render.site import render_home, render_site, render_stage
 from victim_journey.render.situations import render_situation, render_situation_print

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
-from victim_journey.host_headers import write_host_files
+from victim_journey.publish.host_headers import write_host_files
 
 MAIN_CONFIG = "mkdocs.yml"
 

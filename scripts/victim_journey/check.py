@@ -21,7 +21,7 @@ from victim_journey.content.plain_text import sentences
 from victim_journey.i18n.docs import DocsTranslation, check_translated_docs
 from victim_journey.i18n.translations import Translation, gap_problem, translate_journey
 from victim_journey.problems import Problem, error, has_errors, sort_problems
-from victim_journey.published_urls import registry_problems
+from victim_journey.publish.urls import registry_problems
 from victim_journey.render.site import RenderedPage, render_site
 
 DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy

@@ -45,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     if args.publish:
-        from victim_journey.publish_address import SITE_URL_VARIABLE, publish_address_problem
+        from victim_journey.publish.address import SITE_URL_VARIABLE, publish_address_problem
 
         refused = publish_address_problem(os.environ.get(SITE_URL_VARIABLE))
         if refused is None and args.no_a11y:
@@ -86,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from victim_journey.schema import write_schemas
+    from victim_journey.publish.schema import write_schemas
 
     root = Path(args.root).resolve()
     stale = write_schemas(root / "schema", check_only=args.check)
@@ -99,7 +99,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_urls(args: argparse.Namespace) -> int:
     from victim_journey.check import hand_written_pages
-    from victim_journey.published_urls import run_urls
+    from victim_journey.publish.urls import run_urls
 
     root = Path(args.root).resolve()
     checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR)

@@ -37,7 +37,7 @@ def start_site(folder: Path, today: dt.date) -> list[Path]:
         dated = _LAST_REVIEWED.sub(lambda m: f"{m.group(1)}{today.isoformat()}", text)
         if dated != text:
             path.write_text(dated, encoding="utf-8")
-    from victim_journey.schema import write_schemas
+    from victim_journey.publish.schema import write_schemas
 
     write_schemas(folder / "schema")
     _write_url_registry(folder)

@@ -35,13 +35,13 @@ from victim_journey.page_safety import secure_page
 from victim_journey.preview_errors import preview_errors_html, terminal_report
 from victim_journey.privacy_config import privacy_problems, stylesheet_problems
 from victim_journey.problems import Severity
+from victim_journey.publish.files import extra_site_files
+from victim_journey.publish.nav import site_nav
+from victim_journey.publish.source_date import source_date
 from victim_journey.render.sanitise import sanitise_html
 from victim_journey.render.site import RenderedPage
 from victim_journey.script_allow_list import allowed_script_hashes
 from victim_journey.search.index import add_search_words_to_site
-from victim_journey.site_files import extra_site_files
-from victim_journey.site_nav import site_nav
-from victim_journey.source_date import source_date
 from victim_journey.theme_dir import with_package_theme
 from victim_journey.theme_text import ThemeText
 

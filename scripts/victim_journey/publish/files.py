@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from victim_journey.content.journey import Journey
-from victim_journey.open_data import data_files
-from victim_journey.redirects import redirect_files
+from victim_journey.publish.open_data import data_files
+from victim_journey.publish.redirects import redirect_files
 
 
 def extra_site_files(journey: Journey, *, site_url: str | None, generated: dt.date

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from victim_journey.content.journey import Journey
 from victim_journey.content.plain_text import strip_markdown_line
 from victim_journey.content.situations import note_for, situation_page, situations_in_order
-from victim_journey.redirects import moves
+from victim_journey.publish.redirects import moves
 from victim_journey.render.site import (
     GLOSSARY_PAGE,
     RIGHTS_PAGE,
