@@ -447,8 +447,9 @@ def test_site_is_replaced_only_after_the_check_passes(
 def test_cli_build_leaves_site_alone_when_the_check_fails(
         content_copy: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from victim_journey import a11y, build
+    from victim_journey import build
     from victim_journey.cli import main
+    from victim_journey.site_check import run as a11y
 
     def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
         site_dir.mkdir(parents=True)
@@ -499,7 +500,7 @@ def test_serve_keeps_the_last_good_content_and_shows_the_error(
 
 
 def test_preview_errors_are_escaped() -> None:
-    from victim_journey.preview_errors import preview_errors_html
+    from victim_journey.mkdocs_plugin.preview_errors import preview_errors_html
 
     html = str(preview_errors_html(["a.yml:1:1: error: '<script>' [raw-html]"]))
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -515,7 +516,7 @@ def test_theme_placeholder_typo_is_reported_by_the_build(content_copy: Path) -> 
     import datetime as dt
 
     from victim_journey.check import theme_text_problems
-    from victim_journey.theme_text import ThemeText
+    from victim_journey.mkdocs_plugin.theme_text import ThemeText
 
     path = content_copy / "journey/interface-text.yml"
     text = path.read_text(encoding="utf-8")

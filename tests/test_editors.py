@@ -21,7 +21,7 @@ from victim_journey.links_online import check_url, dead_link_problems, external_
 from victim_journey.new_item import template_text
 from victim_journey.problems import Severity, error
 from victim_journey.render.site import render_site
-from victim_journey.serve import serve_directory
+from victim_journey.site_check.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 # The live content is checked as of the day it was last reviewed (tests/days.py), so a

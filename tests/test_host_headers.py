@@ -13,7 +13,7 @@ from victim_journey.publish.host_headers import (
     page_policy,
     with_no_framing,
 )
-from victim_journey.serve import not_found_pages, site_pages
+from victim_journey.site_check.serve import not_found_pages, site_pages
 
 
 def _rules(text: str) -> dict[str, dict[str, list[str]]]:

@@ -321,7 +321,7 @@ def test_every_inline_script_is_on_the_allow_list_made_before_the_build(
     did not declare, whatever the content."""
     import material
 
-    from victim_journey.script_allow_list import allowed_script_hashes
+    from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 
     root = Path(__file__).resolve().parent.parent
     allowed = allowed_script_hashes(

@@ -15,7 +15,7 @@ import pytest
 from victim_journey.build import build_all
 from victim_journey.cli import main
 from victim_journey.content.languages import ENGLISH, WELSH
-from victim_journey.language_links import LanguageLinks
+from victim_journey.mkdocs_plugin.language_links import LanguageLinks
 from victim_journey.publish.address import publish_address_problem
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -30,7 +30,7 @@ from victim_journey.publish.urls import (
     registry_problems,
     update_registry,
 )
-from victim_journey.serve import serve_directory
+from victim_journey.site_check.serve import serve_directory
 from victim_journey.site_urls import absolute_url, page_url, relative_url
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from victim_journey.a11y_shard import WHOLE_SITE, ShardError, parse_shard
+from victim_journey.site_check.shard import WHOLE_SITE, ShardError, parse_shard
 
 
 def _shard(text: str) -> Any:
@@ -23,7 +23,7 @@ def _in_root(root: Path, path: str) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from victim_journey.a11y import run_accessibility_check
+    from victim_journey.site_check.run import run_accessibility_check
 
     root = Path(args.root).resolve()
     return run_accessibility_check(_in_root(root, args.site_dir),
@@ -34,8 +34,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from victim_journey.a11y import finish
-    from victim_journey.a11y_report import MergeError, merge_reports, write_reports
+    from victim_journey.site_check.report import MergeError, merge_reports, write_reports
+    from victim_journey.site_check.run import finish
 
     root = Path(args.root).resolve()
     try:

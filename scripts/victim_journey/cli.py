@@ -62,7 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
     check = None
     if not args.no_a11y:
-        from victim_journey.a11y import run_accessibility_check
+        from victim_journey.site_check.run import run_accessibility_check
 
         # The new site is checked where it was built, before it replaces site/.
         def check(built: Path) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from victim_journey.csp import inline_scripts, script_hash
+from victim_journey.mkdocs_plugin.csp import inline_scripts, script_hash
 
 # Deeper than any page of the site: /cy/stages/<id>/ is 3 folders down.
 MAX_DEPTH = 12

@@ -27,23 +27,23 @@ from victim_journey.check import (
 )
 from victim_journey.content.journey import Journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
-from victim_journey.csp import UnknownInlineScript
 from victim_journey.i18n.docs import fallback_page
-from victim_journey.language_links import LanguageLinks
-from victim_journey.nav_cache import NavCache
-from victim_journey.page_safety import secure_page
-from victim_journey.preview_errors import preview_errors_html, terminal_report
-from victim_journey.privacy_config import privacy_problems, stylesheet_problems
+from victim_journey.mkdocs_plugin.csp import UnknownInlineScript
+from victim_journey.mkdocs_plugin.language_links import LanguageLinks
+from victim_journey.mkdocs_plugin.nav_cache import NavCache
+from victim_journey.mkdocs_plugin.page_safety import secure_page
+from victim_journey.mkdocs_plugin.preview_errors import preview_errors_html, terminal_report
+from victim_journey.mkdocs_plugin.privacy import privacy_problems, stylesheet_problems
+from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
+from victim_journey.mkdocs_plugin.theme_dir import with_package_theme
+from victim_journey.mkdocs_plugin.theme_text import ThemeText
 from victim_journey.problems import Severity
 from victim_journey.publish.files import extra_site_files
 from victim_journey.publish.nav import site_nav
 from victim_journey.publish.source_date import source_date
 from victim_journey.render.sanitise import sanitise_html
 from victim_journey.render.site import RenderedPage
-from victim_journey.script_allow_list import allowed_script_hashes
 from victim_journey.search.index import add_search_words_to_site
-from victim_journey.theme_dir import with_package_theme
-from victim_journey.theme_text import ThemeText
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from victim_journey.browser import INSTALL_HINT, find_chromium
+from victim_journey.site_check.browser import INSTALL_HINT, find_chromium
 
 SETUP_HINT = "run scripts/setup"
 NODE_TOOLS_HINT = (f"{SETUP_HINT} (or, in the project folder: "
@@ -56,7 +56,7 @@ def project_root(near: Path | None = None) -> Path:
     """The folder holding package.json (and, once set up, node_modules): the one `near`
     is in (the CLI writes reports/ there), else the current folder, else the checkout
     this package lives in."""
-    checkout = Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[3]
     candidates = [near, Path.cwd(), checkout] if near else [Path.cwd(), checkout]
     for folder in candidates:
         if (folder / "package.json").is_file():

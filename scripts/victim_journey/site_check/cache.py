@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-from victim_journey.a11y_pa11y import node_modules_of
-from victim_journey.a11y_report import Finding
-from victim_journey.a11y_tools import Tools
+from victim_journey.site_check.pa11y import node_modules_of
+from victim_journey.site_check.report import Finding
+from victim_journey.site_check.tools import Tools
 
 CACHE_FILE = Path(".cache") / "accessibility.json"
 FORMAT = 1

@@ -19,20 +19,26 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from victim_journey.a11y_cache import (
+from victim_journey.site_check.cache import (
     CACHE_FILE,
     ResultCache,
     chromium_version,
     page_keys,
     tools_fingerprint,
 )
-from victim_journey.a11y_pa11y import LINE_REPORTER, RUNNER, run_pa11y
-from victim_journey.a11y_report import Finding, Outcome, problems, summary_lines, write_reports
-from victim_journey.a11y_shard import WHOLE_SITE, Shard
-from victim_journey.a11y_tools import Tools, ToolsMissing, find_tools, project_root
-from victim_journey.html_validation import run_html_validate
-from victim_journey.progress import Progress
-from victim_journey.serve import not_found_pages, serve_directory, site_pages
+from victim_journey.site_check.html_validation import run_html_validate
+from victim_journey.site_check.pa11y import LINE_REPORTER, RUNNER, run_pa11y
+from victim_journey.site_check.progress import Progress
+from victim_journey.site_check.report import (
+    Finding,
+    Outcome,
+    problems,
+    summary_lines,
+    write_reports,
+)
+from victim_journey.site_check.serve import not_found_pages, serve_directory, site_pages
+from victim_journey.site_check.shard import WHOLE_SITE, Shard
+from victim_journey.site_check.tools import Tools, ToolsMissing, find_tools, project_root
 
 EXIT_PROBLEMS = 1
 EXIT_TOOLS_MISSING = 2

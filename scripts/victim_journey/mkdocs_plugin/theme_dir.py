@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-THEME_DIR = Path(__file__).resolve().parent / "theme"
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 
 def with_package_theme(dirs: list[str], custom_dir: str | None) -> list[str]:

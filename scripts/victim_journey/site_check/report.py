@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from victim_journey.a11y_shard import WHOLE_SITE, Shard, ShardError, parse_shard
+from victim_journey.site_check.shard import WHOLE_SITE, Shard, ShardError, parse_shard
 
 # The checks, in the order the reports list them. Only "AAA" is reported without
 # failing the build: the issue asks for AA to be clean and AAA to be counted.

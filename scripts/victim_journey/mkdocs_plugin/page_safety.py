@@ -4,8 +4,8 @@ all of them on the allow-list made before the build (script_allow_list.py)."""
 
 from __future__ import annotations
 
-from victim_journey.csp import add_csp_meta
-from victim_journey.external_links import add_noreferrer
+from victim_journey.mkdocs_plugin.csp import add_csp_meta
+from victim_journey.mkdocs_plugin.external_links import add_noreferrer
 
 
 def secure_page(html: str, allowed_scripts: frozenset[str]) -> str:

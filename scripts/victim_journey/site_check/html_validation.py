@@ -21,8 +21,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from victim_journey.a11y_report import Finding
-from victim_journey.a11y_tools import output_tail, run_for_json_report
+from victim_journey.site_check.report import Finding
+from victim_journey.site_check.tools import output_tail, run_for_json_report
 
 TIMEOUT_SECONDS = 300
 

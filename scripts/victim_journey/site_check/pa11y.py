@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from victim_journey.a11y_report import Finding
-from victim_journey.a11y_tools import output_tail
-from victim_journey.browser import CHROMIUM_FLAGS
+from victim_journey.site_check.browser import CHROMIUM_FLAGS
+from victim_journey.site_check.report import Finding
+from victim_journey.site_check.tools import output_tail
 
 RUNNER = Path(__file__).parent / "pa11y" / "wcag-runner.js"
 LINE_REPORTER = Path(__file__).parent / "pa11y" / "line-reporter.js"
