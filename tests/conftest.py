@@ -12,7 +12,7 @@ import pytest
 
 from days import CONTENT_DAY
 from sitecheck import TEST_SITE_URL
-from victim_journey.build import build_all
+from victim_journey.cli.build import build_all
 from victim_journey.clock import environment_for_child
 from victim_journey.content.journey import Journey, load_journey
 from victim_journey.site_check.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from victim_journey.cli import main
+from victim_journey.cli.main import main
 from victim_journey.site_check import run as a11y
 from victim_journey.site_check.progress import Progress
 from victim_journey.site_check.report import Finding, MergeError, merge_reports, write_reports

@@ -16,8 +16,8 @@ from mkdocs.config import load_config
 
 from days import CONTENT_DAY, ROOT, years_later
 from victim_journey import clock
-from victim_journey.build import edition_builds
-from victim_journey.check import DOCS_DIR, check_content
+from victim_journey.cli.build import edition_builds
+from victim_journey.pipeline import DOCS_DIR, check_content
 from victim_journey.problems import Severity
 from victim_journey.publish.source_date import last_commit_day, source_date
 
@@ -53,7 +53,7 @@ def test_a_bad_day_in_the_environment_is_named() -> None:
 
 def test_a_bad_day_in_the_environment_is_one_line_from_the_command(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from victim_journey.cli import main
+    from victim_journey.cli.main import main
 
     monkeypatch.setenv(clock.SOURCE_DATE_EPOCH, "yesterday")
     assert main(["--root", str(ROOT), "validate"]) == 2

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.check import check_content
 from victim_journey.content.loader import MAX_DEPTH, load_yaml
 from victim_journey.content.markup import PAGE_RULES, check_markup
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 
 TODAY = "2026-12-01"
@@ -416,7 +416,7 @@ def test_real_hand_written_pages_pass() -> None:
 @pytest.mark.parametrize(("status", "replaced"), [(0, True), (2, False)])
 def test_site_is_replaced_only_after_the_check_passes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int, replaced: bool) -> None:
-    from victim_journey import build
+    from victim_journey.cli import build
 
     def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
         site_dir.mkdir(parents=True)
@@ -447,8 +447,8 @@ def test_site_is_replaced_only_after_the_check_passes(
 def test_cli_build_leaves_site_alone_when_the_check_fails(
         content_copy: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from victim_journey import build
-    from victim_journey.cli import main
+    from victim_journey.cli import build
+    from victim_journey.cli.main import main
     from victim_journey.site_check import run as a11y
 
     def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
@@ -515,8 +515,8 @@ class _FakePage:
 def test_theme_placeholder_typo_is_reported_by_the_build(content_copy: Path) -> None:
     import datetime as dt
 
-    from victim_journey.check import theme_text_problems
     from victim_journey.mkdocs_plugin.theme_text import ThemeText
+    from victim_journey.pipeline import theme_text_problems
 
     path = content_copy / "journey/interface-text.yml"
     text = path.read_text(encoding="utf-8")

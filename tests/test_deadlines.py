@@ -16,7 +16,6 @@ from deadline_table import (
     full_date,
     table_holidays,
 )
-from victim_journey.check import check_content
 from victim_journey.checks.review import add_months
 from victim_journey.content.deadlines import (
     HolidayCalendar,
@@ -25,6 +24,7 @@ from victim_journey.content.deadlines import (
     review_deadlines,
 )
 from victim_journey.content.languages import ENGLISH
+from victim_journey.pipeline import check_content
 from victim_journey.render.deadline_helper import example_day
 from victim_journey.render.site import render_site
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.cli import main as cli_main
+from victim_journey.cli.main import main as cli_main
 from victim_journey.content.journey import Journey
 from victim_journey.render.site import render_site
 

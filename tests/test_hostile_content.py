@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from victim_journey.check import check_content
 from victim_journey.checks.docs_pages import check_page_text
 from victim_journey.content.loader import load_yaml
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Problem, Severity
 from victim_journey.render.sanitise import sanitise_html
 

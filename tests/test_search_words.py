@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from victim_journey.check import check_content
 from victim_journey.checks.search_words import search_word_problems
-from victim_journey.cli import main as cli_main
+from victim_journey.cli.main import main as cli_main
 from victim_journey.content.journey import load_journey
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Problem, Severity
 from victim_journey.search.config import (
     SEPARATOR,

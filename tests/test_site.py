@@ -11,8 +11,8 @@ import yaml
 
 from days import CONTENT_DAY, ROUTINE_WARNINGS
 from sitecheck import parse, resolve
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
+from victim_journey.cli.main import main as cli_main
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 from victim_journey.publish.schema import write_schemas
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.build import build_all
-from victim_journey.cli import main
+from victim_journey.cli.build import build_all
+from victim_journey.cli.main import main
 from victim_journey.content.languages import ENGLISH, WELSH
 from victim_journey.mkdocs_plugin.language_links import LanguageLinks
 from victim_journey.publish.address import publish_address_problem

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from victim_journey.check import TODAY_VARIABLE, check_content
 from victim_journey.checks.situations import situation_problems
-from victim_journey.cli import main as cli_main
+from victim_journey.cli.main import main as cli_main
 from victim_journey.content.journey import Journey, load_journey
 from victim_journey.content.languages import WELSH
 from victim_journey.content.model import SkippedStage
 from victim_journey.content.situations import situation_page
+from victim_journey.pipeline import TODAY_VARIABLE, check_content
 from victim_journey.publish.open_data import open_data
 from victim_journey.publish.redirects import redirect_map
 from victim_journey.render.questions import render_question_pages

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.check import CheckedContent, check_content
-from victim_journey.cli import main
+from victim_journey.cli.main import main
 from victim_journey.content.languages import WELSH
 from victim_journey.i18n.docs import fallback_page
+from victim_journey.pipeline import CheckedContent, check_content
 from victim_journey.problems import Problem, Severity
 from victim_journey.render.site import render_site
 

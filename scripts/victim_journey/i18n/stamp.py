@@ -14,7 +14,6 @@ from pathlib import Path
 
 import yaml
 
-from victim_journey.check import ALL_LANGUAGES, DOCS_DIR
 from victim_journey.checks.validate import content_items
 from victim_journey.content.journey import Journey, display_path
 from victim_journey.content.languages import SOURCE_LANGUAGE
@@ -22,6 +21,7 @@ from victim_journey.content.loader import load_yaml
 from victim_journey.i18n.docs import front_matter_and_body, page_hash, split_front_matter
 from victim_journey.i18n.fields import translatable_fields
 from victim_journey.i18n.translations import TRANSLATION_BLOCK, value_at
+from victim_journey.pipeline import ALL_LANGUAGES, DOCS_DIR
 
 
 class StampError(Exception):

@@ -18,13 +18,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from victim_journey.check import (
-    DOCS_DIR,
-    Edition,
-    check_content,
-    hand_written_pages,
-    theme_text_problems,
-)
 from victim_journey.content.journey import Journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.docs import fallback_page
@@ -37,6 +30,13 @@ from victim_journey.mkdocs_plugin.privacy import privacy_problems, stylesheet_pr
 from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 from victim_journey.mkdocs_plugin.theme_dir import with_package_theme
 from victim_journey.mkdocs_plugin.theme_text import ThemeText
+from victim_journey.pipeline import (
+    DOCS_DIR,
+    Edition,
+    check_content,
+    hand_written_pages,
+    theme_text_problems,
+)
 from victim_journey.problems import Severity
 from victim_journey.publish.files import extra_site_files
 from victim_journey.publish.nav import site_nav

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from victim_journey.content.journey import Journey
 from victim_journey.content.plain_text import strip_markdown_line
 from victim_journey.content.situations import note_for, situation_page, situations_in_order
+from victim_journey.pages import absolute_url, page_url
 from victim_journey.publish.redirects import moves
 from victim_journey.render.site import (
     GLOSSARY_PAGE,
@@ -23,7 +24,6 @@ from victim_journey.render.site import (
     service_page,
     stage_page,
 )
-from victim_journey.site_urls import absolute_url, page_url
 
 DATA_FILE = "data/journey.json"
 SCHEMA_FILE = "data/journey.schema.json"

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TextIO
 
 from victim_journey.content.journey import Journey, display_path
+from victim_journey.pages import page_url
 from victim_journey.problems import Problem, error
 from victim_journey.publish.open_data import DATA_URLS
 from victim_journey.publish.redirects import redirect_map
-from victim_journey.site_urls import page_url
 
 REGISTRY_FILE = "published-urls.txt"
 HEADER = """\

@@ -17,7 +17,7 @@ from victim_journey.content.deadlines import (
 from victim_journey.content.interface_text import Interface
 from victim_journey.content.journey import Journey
 from victim_journey.content.model import BankHolidaysFile, Source
-from victim_journey.site_urls import page_url, relative_url
+from victim_journey.pages import page_url, relative_url
 
 SCRIPT_URL = "/assets/javascripts/vj-deadlines.js"
 

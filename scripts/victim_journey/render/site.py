@@ -30,13 +30,13 @@ from victim_journey.content.situations import (
     situations_for_stage,
     situations_in_order,
 )
+from victim_journey.pages import page_url, relative_url
 from victim_journey.render.deadline_helper import deadline_helper
 from victim_journey.render.glossary_links import link_terms
 from victim_journey.render.journey_map import journey_map_figure
 from victim_journey.render.service_areas import LOCAL_SERVICES_ANCHOR, areas, local, national
 from victim_journey.render.stage_place import stage_place
 from victim_journey.search.config import page_search_meta
-from victim_journey.site_urls import page_url, relative_url
 
 HOME_PAGE = "index.md"
 RIGHTS_PAGE = "rights.md"

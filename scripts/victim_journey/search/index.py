@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from victim_journey.content.journey import Journey
+from victim_journey.pages import page_url
 from victim_journey.search.config import WORDS_FIELD
 from victim_journey.search.terms import ItemKind, SearchItem, search_items
-from victim_journey.site_urls import page_url
 
 INDEX_FILE = Path("search") / "search_index.json"
 

@@ -8,19 +8,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from victim_journey import (
-    a11y_cli,
-    clock,
-    export_markdown,
-    init_site,
-    links_online,
-    new_item,
-    review_report,
-    translation_cli,
-)
-from victim_journey.check import DOCS_DIR, check_content
-from victim_journey.cli_support import print_problems
+from victim_journey import clock
+from victim_journey.cli import a11y as a11y_cli
+from victim_journey.cli import check_links as links_online
+from victim_journey.cli import init as init_site
+from victim_journey.cli import new as new_item
+from victim_journey.cli import review_report
+from victim_journey.cli import translation as translation_cli
+from victim_journey.cli.support import print_problems
+from victim_journey.pipeline import DOCS_DIR, check_content
 from victim_journey.problems import Problem, Severity
+from victim_journey.publish import export_markdown
 
 
 def _summary(problems: Sequence[Problem]) -> str:
@@ -41,7 +39,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from victim_journey.build import BuildFailed, ChecksFailed, build_into
+    from victim_journey.cli.build import BuildFailed, ChecksFailed, build_into
 
     root = Path(args.root).resolve()
     if args.publish:
@@ -98,7 +96,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
-    from victim_journey.check import hand_written_pages
+    from victim_journey.pipeline import hand_written_pages
     from victim_journey.publish.urls import run_urls
 
     root = Path(args.root).resolve()
@@ -113,7 +111,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from victim_journey.bench import report, run
+    from victim_journey.cli.bench import report, run
 
     root = Path(args.root).resolve()
     sizes = [int(size) for size in args.sizes.split(",")]

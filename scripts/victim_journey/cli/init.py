@@ -20,7 +20,7 @@ from pathlib import Path
 
 from victim_journey import clock
 
-STARTER_DIR = Path(__file__).resolve().parent / "starter"
+STARTER_DIR = Path(__file__).resolve().parent.parent / "starter"
 # The review dates of the example content: a new site starts freshly reviewed.
 _LAST_REVIEWED = re.compile(r"^(\s*last_reviewed:\s*)\d{4}-\d{2}-\d{2}\s*$", re.MULTILINE)
 
@@ -46,7 +46,7 @@ def start_site(folder: Path, today: dt.date) -> list[Path]:
 
 def _write_url_registry(folder: Path) -> None:
     """journey/published-urls.txt, as `victim-journey urls --update` writes it."""
-    from victim_journey.cli import main
+    from victim_journey.cli.main import main
 
     messages = io.StringIO()
     with contextlib.redirect_stderr(messages):

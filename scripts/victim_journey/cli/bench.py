@@ -34,11 +34,11 @@ from typing import Any
 
 import yaml
 
-from victim_journey.build import edition_builds, mkdocs_command
-from victim_journey.check import check_content
+from victim_journey.cli.build import edition_builds, mkdocs_command
+from victim_journey.cli.local_branches import local_branches
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.fields import text_hash
-from victim_journey.local_branches import local_branches
+from victim_journey.pipeline import check_content
 
 PROJECT_PARTS = ("journey", "docs", "mkdocs.yml", "mkdocs.cy.yml")
 # Stages a synthetic service helps at; it cycles through them, so every stage's page and

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from victim_journey import clock
-from victim_journey.check import DOCS_DIR
 from victim_journey.checks.docs_review import every_review_status
 from victim_journey.checks.review import ReviewStatus, review_state
-from victim_journey.cli_support import load_for_command
+from victim_journey.cli.support import load_for_command
+from victim_journey.pipeline import DOCS_DIR
 
 
 class GitError(Exception):
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
               f"{len(statuses)}")
     states = [review_state(s, today, journey.site.review_warning_days) for s in statuses]
     print_statuses(statuses, states)
-    from victim_journey.translation_cli import unchecked_translations
+    from victim_journey.cli.translation import unchecked_translations
 
     if not args.changed_since:
         unchecked = unchecked_translations(journey, root / args.content, root)

@@ -103,7 +103,7 @@ def _free_slug(content_dir: Path) -> str:
 
 
 def template_text(kind: str) -> str:
-    return (resources.files("victim_journey") / "templates" / "new" / f"{kind}.yml"
+    return (resources.files("victim_journey.cli") / "templates" / "new" / f"{kind}.yml"
             ).read_text(encoding="utf-8")
 
 

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from victim_journey.cli_support import load_for_command
+from victim_journey.cli.support import load_for_command
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import LoadedFile
 from victim_journey.content.markup import external_link_targets
