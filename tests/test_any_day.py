@@ -17,7 +17,8 @@ from mkdocs.config import load_config
 from days import CONTENT_DAY, ROOT, years_later
 from victim_journey import clock
 from victim_journey.cli.build import edition_builds
-from victim_journey.pipeline import DOCS_DIR, check_content
+from victim_journey.content.journey import DOCS_DIR
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 from victim_journey.publish.source_date import last_commit_day, source_date
 

@@ -16,7 +16,8 @@ from victim_journey.content.model import AvoidWord
 from victim_journey.content.plain_text import sentences, strip_markdown_line
 from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
-from victim_journey.render.site import RenderedPage, render_site
+from victim_journey.render.environment import RenderedPage
+from victim_journey.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = CONTENT_DAY.isoformat()  # the live content: see tests/days.py

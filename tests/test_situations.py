@@ -20,7 +20,7 @@ from victim_journey.content.journey import Journey, load_journey
 from victim_journey.content.languages import WELSH
 from victim_journey.content.model import SkippedStage
 from victim_journey.content.situations import situation_page
-from victim_journey.pipeline import TODAY_VARIABLE, check_content
+from victim_journey.pipeline import check_content
 from victim_journey.publish.open_data import open_data
 from victim_journey.publish.redirects import redirect_map
 from victim_journey.render.questions import render_question_pages
@@ -209,8 +209,8 @@ def test_new_situation_is_a_draft_with_the_next_free_neutral_address(
     project = tmp_path / "project"
     for folder in ("journey", "docs"):
         shutil.copytree(ROOT / folder, project / folder)
-    monkeypatch.setenv(TODAY_VARIABLE, TODAY.isoformat())
-    assert cli_main(["--root", str(project), "new", "situation", "money-worries"]) == 0
+    assert cli_main(["--root", str(project), "new", "situation", "money-worries",
+                     "--today", TODAY.isoformat()]) == 0
     text = (project / "journey" / "situations" / "money-worries.yml").read_text()
     assert "draft: true" in text and "page_slug: guide-8" in text
     assert cli_main(["--root", str(project), "validate", "--today", TODAY.isoformat()]) == 0

@@ -9,6 +9,25 @@ from __future__ import annotations
 
 import posixpath
 
+# The generated pages, by their path in the site's source (docs_dir). Each page's URL
+# comes from its path (page_url below); these are the only place the paths are written.
+HOME_PAGE = "index.md"
+RIGHTS_PAGE = "rights.md"
+GLOSSARY_PAGE = "glossary.md"
+SERVICES_INDEX = "services/index.md"
+WHERE_AM_I_INDEX = "where-am-i/index.md"  # the "Where am I?" questions
+PRINT_PAGE = "print.md"  # the whole guide on one page, to print
+A_TO_Z_PAGE = "a-to-z.md"
+
+
+def stage_page(stage_id: str) -> str:
+    return f"stages/{stage_id}.md"
+
+
+def service_page(service_id: str) -> str:
+    return f"services/{service_id}.md"
+
+
 
 def page_url(source_path: str) -> str:
     """The site-relative URL of a Markdown page, such as '/stages/the-trial/'."""

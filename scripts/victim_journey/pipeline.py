@@ -15,17 +15,15 @@ from victim_journey.checks.docs_review import hand_written_review_problems
 from victim_journey.checks.plain_english import check_plain_english, long_sentences
 from victim_journey.checks.validate import text_problems, validate
 from victim_journey.content.interface_text import INTERFACE_FILE, interface_problems
-from victim_journey.content.journey import Journey, load_journey
-from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE, Language
+from victim_journey.content.journey import INTERFACE_TEXT_KEY, Journey, load_journey
+from victim_journey.content.languages import ALL_LANGUAGES, SOURCE_LANGUAGE, Language
 from victim_journey.content.plain_text import sentences
 from victim_journey.i18n.docs import DocsTranslation, check_translated_docs
 from victim_journey.i18n.translations import Translation, gap_problem, translate_journey
 from victim_journey.problems import Problem, error, has_errors, sort_problems
 from victim_journey.publish.urls import registry_problems
-from victim_journey.render.site import RenderedPage, render_site
-
-DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy
-ALL_LANGUAGES: tuple[Language, ...] = tuple(LANGUAGES.values())
+from victim_journey.render.environment import RenderedPage
+from victim_journey.render.site import render_site
 
 
 def docs_dir(docs_root: Path, language: Language) -> Path:
@@ -150,7 +148,7 @@ def theme_text_problems(journey: Journey) -> list[Problem]:
 def _interface_problems(journey: Journey) -> list[Problem]:
     """Interface text the templates asked for but the table lacks (found while
     rendering), and translations that expect other values than the English."""
-    loaded = journey.files.get("interface-text")
+    loaded = journey.files.get(INTERFACE_TEXT_KEY)
     if loaded is None or journey.interface_text is None:
         return []
     found = [error(loaded.path, 1, 1, f"the templates need the text '{key}', which is "

@@ -11,10 +11,10 @@ from collections import Counter
 
 from victim_journey.checks.review import add_months
 from victim_journey.content.deadlines import SATURDAY
-from victim_journey.content.journey import BANK_HOLIDAYS_FILE, Journey
+from victim_journey.content.journey import BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_KEY, Journey, stage_key
 from victim_journey.problems import Problem, error, warning
 
-FILE_KEY = "bank-holidays"
+FILE_KEY = BANK_HOLIDAYS_KEY
 SOURCE_URL = "https://www.gov.uk/bank-holidays"
 # Warn this long before the list ends: the helper counts up to 3 months ahead, and the
 # new year's dates are published well in advance.
@@ -87,7 +87,7 @@ def _needed_but_missing(journey: Journey) -> list[Problem]:
     for sid, stage in journey.stages.items():
         limits = stage.review_time_limits
         if limits is not None and limits.prompt_working_days is not None:
-            loaded = journey.files[f"stages/{sid}"]
+            loaded = journey.files[stage_key(sid)]
             line, column = loaded.locate(("review_time_limits", "prompt_working_days"))
             problems.append(error(loaded.path, line, column,
                                   f"counting working days needs the bank holidays: add "

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victim_journey.checks import readability
-from victim_journey.checks.validate import content_items
 from victim_journey.checks.words_to_avoid import AvoidList, load_avoid_list
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import KeyPath, LoadedFile
@@ -23,7 +22,7 @@ from victim_journey.content.model import MARKDOWN, PlainEnglishSettings
 from victim_journey.content.plain_text import Sentence, quote, readable_text, sentences
 from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, error, warning
-from victim_journey.render.site import RenderedPage
+from victim_journey.render.environment import RenderedPage
 
 # Text in these places is left alone: search words list what readers type (including
 # "dropped"), sources are titles of other organisations' pages, and a review note is for
@@ -142,7 +141,7 @@ def _where_written(journey: Journey, file_key: str, hardest: Sentence
     """The field of a content file where a sentence of its page was written, and the
     sentence as it is there (with its line in the field), if an editor wrote it (not the
     page's template)."""
-    item = dict(content_items(journey)).get(file_key)
+    item = dict(journey.items()).get(file_key)
     for key_path, field_text, _ in iter_text_fields(item) if item is not None else ():
         for sentence in sentences(field_text):
             if sentence.text == hardest.text:
@@ -191,7 +190,7 @@ def plain_english_problems(journey: Journey, pages: Iterable[RenderedPage],
     """Every plain-English finding in the content and in the generated pages."""
     settings = journey.site.plain_english
     fields = [_Field(loaded, key_path, text, kind is MARKDOWN, sentences(text))
-              for file_key, item in content_items(journey)
+              for file_key, item in journey.items()
               if (loaded := journey.files.get(file_key)) is not None
               for key_path, text, kind in iter_text_fields(item)
               if _is_checked(file_key, key_path)]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from victim_journey.checks.graph import find_cycle, reachable
 from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import QUESTIONS_KEY, Journey
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.model import QuestionsFile
 from victim_journey.problems import Problem, error
 
-FILE_KEY = "where-am-i"
+FILE_KEY = QUESTIONS_KEY
 # The first question is the flow's index page, so no other question may take that name.
 RESERVED_IDS = frozenset({"index"})
 # One answer is not a question; 'I'm not sure' is added by every page.

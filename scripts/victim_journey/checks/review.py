@@ -8,19 +8,12 @@ are where an overdue review fails something.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from victim_journey.content.deadlines import add_months
 from victim_journey.content.journey import Journey
 from victim_journey.problems import Problem, error, warning
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later; the 31st becomes the last day of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

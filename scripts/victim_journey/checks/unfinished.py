@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import Journey, stage_key
 from victim_journey.content.loader import KeyPath, LoadedFile
 from victim_journey.content.plain_text import quote
 from victim_journey.content.text_fields import iter_raw_strings
@@ -36,7 +36,7 @@ def _draft_problems(journey: Journey) -> Iterator[Problem]:
     drafts = {sid for sid, stage in journey.stages.items() if stage.draft}
     in_route = set(journey.route_stage_ids())
     for sid in sorted(drafts):
-        loaded = journey.files[f"stages/{sid}"]
+        loaded = journey.files[stage_key(sid)]
         where = (loaded.path, *loaded.locate(("draft",), prefer_key=True))
         if sid in in_route:
             yield error(*where, f"stage '{sid}' is in the route but still says 'draft: true'; "
@@ -47,7 +47,7 @@ def _draft_problems(journey: Journey) -> Iterator[Problem]:
                           "journey/site.yml, add it to the 'next' of the stage before it, and "
                           "delete 'draft: true'", "draft")
     links: list[tuple[str, KeyPath, str]] = [
-        (f"stages/{sid}", ("next", index, "stage"), branch.stage)
+        (stage_key(sid), ("next", index, "stage"), branch.stage)
         for sid, stage in journey.stages.items() if not stage.draft
         for index, branch in enumerate(stage.next)
     ] + [

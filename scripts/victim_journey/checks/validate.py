@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from pydantic import BaseModel
-
 from victim_journey.checks.bank_holidays import bank_holiday_problems
 from victim_journey.checks.graph import find_cycle, reachable
 from victim_journey.checks.key_facts import key_fact_problems
@@ -19,7 +17,7 @@ from victim_journey.checks.search_words import search_word_problems
 from victim_journey.checks.situations import situation_problems
 from victim_journey.checks.unfinished import unfinished_problems
 from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import Journey, service_key, stage_key
 from victim_journey.content.loader import KeyPath, LoadedFile
 from victim_journey.content.markup import check_markup, internal_link_targets
 from victim_journey.content.model import PLAIN, TextKind
@@ -71,7 +69,7 @@ def _check_route(report: _Reporter, journey: Journey) -> None:
         placed[sid] = key_path
     for sid in journey.stages:
         if sid not in placed and not journey.stages[sid].draft:  # drafts: see unfinished.py
-            report.error(f"stages/{sid}", (),
+            report.error(stage_key(sid), (),
                          f"stage '{sid}' is not in the route; add it to 'route' or "
                          "'throughout' in journey/site.yml", "not-in-route")
 
@@ -92,13 +90,13 @@ def _check_branches(report: _Reporter, journey: Journey) -> None:
         seen: set[str] = set()
         for index, branch in enumerate(stage.next):
             key_path = ("next", index, "stage")
-            _check_references(report, f"stages/{sid}", key_path, branch.stage, "stage",
+            _check_references(report, stage_key(sid), key_path, branch.stage, "stage",
                               stage_ids, journey.unloaded_stage_ids)
             if branch.stage == sid:
-                report.error(f"stages/{sid}", key_path, "a stage cannot lead to itself",
+                report.error(stage_key(sid), key_path, "a stage cannot lead to itself",
                              "route-loop")
             if branch.stage in seen:
-                report.error(f"stages/{sid}", key_path,
+                report.error(stage_key(sid), key_path,
                              f"'{branch.stage}' is listed twice in 'next'", "duplicate-id")
             seen.add(branch.stage)
     cycle = find_cycle(_branch_graph(journey))
@@ -111,7 +109,7 @@ def _check_branches(report: _Reporter, journey: Journey) -> None:
     reachable = reachable_stages(journey)
     for sid in journey.stages:
         if sid not in reachable and not journey.stages[sid].draft:
-            report.error(f"stages/{sid}", (),
+            report.error(stage_key(sid), (),
                          f"stage '{sid}' cannot be reached from the start "
                          f"('{journey.start_stage_id()}'); add it to another stage's 'next'",
                          "unreachable-stage")
@@ -134,7 +132,7 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
     unloaded = journey.unloaded_stage_ids
     for sid, stage in journey.stages.items():
         for index, term in enumerate(stage.terms):
-            _check_references(report, f"stages/{sid}", ("terms", index), term,
+            _check_references(report, stage_key(sid), ("terms", index), term,
                               "glossary term", term_ids)
     service_ids = sorted(journey.services)
     for index, ref in enumerate(journey.site.help_now):
@@ -146,7 +144,7 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
                               service_ids, journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
-            _check_references(report, f"services/{sid}", ("stages", index), ref, "stage",
+            _check_references(report, service_key(sid), ("stages", index), ref, "stage",
                               stage_ids, unloaded)
     for r_index, right in enumerate(journey.rights.rights):
         for index, ref in enumerate(right.stages):
@@ -181,25 +179,8 @@ def _check_previous_ids(report: _Reporter, journey: Journey) -> None:
                 claimed[old] = item_id
 
 
-def content_items(journey: Journey) -> Iterator[tuple[str, BaseModel]]:
-    """(file key, model) for every file, for checks that walk all text."""
-    yield "site", journey.site
-    yield "rights", journey.rights
-    yield "glossary", journey.glossary
-    for sid, stage in journey.stages.items():
-        yield f"stages/{sid}", stage
-    for sid, service in journey.services.items():
-        yield f"services/{sid}", service
-    for sid, situation in journey.situations.items():
-        yield f"situations/{sid}", situation
-    if journey.questions is not None:
-        yield "where-am-i", journey.questions
-    if journey.bank_holidays is not None:
-        yield "bank-holidays", journey.bank_holidays
-
-
 def _check_text(report: _Reporter, journey: Journey, page_paths: set[str] | None) -> None:
-    for file_key, item in content_items(journey):
+    for file_key, item in journey.items():
         loaded = journey.files[file_key]
         for key_path, text, kind in iter_text_fields(item):
             report.problems.extend(text_problems(loaded, key_path, text, kind, page_paths))

@@ -11,14 +11,15 @@ from pathlib import Path
 from victim_journey import clock
 from victim_journey.cli import a11y as a11y_cli
 from victim_journey.cli import check_links as links_online
+from victim_journey.cli import export as export_markdown
 from victim_journey.cli import init as init_site
 from victim_journey.cli import new as new_item
 from victim_journey.cli import review_report
 from victim_journey.cli import translation as translation_cli
 from victim_journey.cli.support import print_problems
-from victim_journey.pipeline import DOCS_DIR, check_content
+from victim_journey.content.journey import DOCS_DIR
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Problem, Severity
-from victim_journey.publish import export_markdown
 
 
 def _summary(problems: Sequence[Problem]) -> str:

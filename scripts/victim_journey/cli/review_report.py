@@ -19,7 +19,7 @@ from victim_journey import clock
 from victim_journey.checks.docs_review import every_review_status
 from victim_journey.checks.review import ReviewStatus, review_state
 from victim_journey.cli.support import load_for_command
-from victim_journey.pipeline import DOCS_DIR
+from victim_journey.content.journey import DOCS_DIR
 
 
 class GitError(Exception):

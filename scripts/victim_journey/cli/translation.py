@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from victim_journey.cli.support import load_for_command
-from victim_journey.content.journey import Journey
-from victim_journey.content.languages import SOURCE_LANGUAGE
+from victim_journey.content.journey import DOCS_DIR, Journey
+from victim_journey.content.languages import ALL_LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.docs import check_translated_docs
 from victim_journey.i18n.stamp import StampError, stamp
 from victim_journey.i18n.translations import TranslatedFile, TranslationGap, translate_journey
-from victim_journey.pipeline import ALL_LANGUAGES, DOCS_DIR, CheckedContent, check_content
+from victim_journey.pipeline import CheckedContent, check_content
 from victim_journey.problems import Severity
 
 

@@ -14,11 +14,19 @@ How we count, as the page explains it:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from victim_journey.checks.review import add_months
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; the 31st becomes the last day of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 
 SATURDAY = 5
 

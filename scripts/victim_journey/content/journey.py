@@ -46,6 +46,24 @@ SITUATIONS_DIR = "situations"
 # ask for a working-day deadline helper.
 QUESTIONS_FILE = "where-am-i.yml"
 BANK_HOLIDAYS_FILE = "bank-holidays.yml"
+DOCS_DIR = "docs"  # hand-written pages, one folder per language: docs/en, docs/cy
+
+# File keys: how Journey.files names each loaded file (its path under journey/, without
+# '.yml'). Checks use them to point at file:line:col.
+SITE_KEY = "site"
+RIGHTS_KEY = "rights"
+GLOSSARY_KEY = "glossary"
+QUESTIONS_KEY = "where-am-i"
+BANK_HOLIDAYS_KEY = "bank-holidays"
+INTERFACE_TEXT_KEY = "interface-text"
+
+
+def stage_key(stage_id: str) -> str:
+    return f"{STAGES_DIR}/{stage_id}"
+
+
+def service_key(service_id: str) -> str:
+    return f"{SERVICES_DIR}/{service_id}"
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,11 @@ class Journey:
     def start_stage_id(self) -> str:
         return self.site.route[0].stages[0]
 
+    def step_numbers(self) -> dict[str, int]:
+        """The number of the route step each stage belongs to ("Step 3 of 5")."""
+        return {sid: number for number, step in enumerate(self.site.route, start=1)
+                for sid in step.stages}
+
     def rights_for_stage(self, stage_id: str) -> list[Right]:
         return [r for r in self.rights.rights if stage_id in r.stages]
 
@@ -105,22 +128,27 @@ class Journey:
         as its stalest part."""
         return min(item.last_reviewed for _, item in self.reviewed_items())
 
+    def items(self) -> Iterator[tuple[str, BaseModel]]:
+        """(file key, model) for every content file but the interface text table, whose
+        text has checks of its own: the one walk over the content that checks use."""
+        yield SITE_KEY, self.site
+        yield RIGHTS_KEY, self.rights
+        yield GLOSSARY_KEY, self.glossary
+        for sid, stage in self.stages.items():
+            yield stage_key(sid), stage
+        for sid, service in self.services.items():
+            yield service_key(sid), service
+        for sid, situation in self.situations.items():
+            yield f"{SITUATIONS_DIR}/{sid}", situation
+        if self.questions is not None:
+            yield QUESTIONS_KEY, self.questions
+        if self.bank_holidays is not None:
+            yield BANK_HOLIDAYS_KEY, self.bank_holidays
+
     def reviewed_items(self) -> Iterator[tuple[str, Reviewed]]:
         """(file key, item) for everything that carries review metadata."""
-        for sid, stage in self.stages.items():
-            yield f"stages/{sid}", stage
-        for sid, service in self.services.items():
-            yield f"services/{sid}", service
-        for sid, situation in self.situations.items():
-            yield f"situations/{sid}", situation
-        yield "rights", self.rights
-        yield "glossary", self.glossary
-        if self.questions is not None:
-            yield "where-am-i", self.questions
-        if self.bank_holidays is not None:
-            yield "bank-holidays", self.bank_holidays
-        if self.interface_text is not None:
-            yield "interface-text", self.interface_text
+        items = [*self.items(), (INTERFACE_TEXT_KEY, self.interface_text)]
+        return ((key, item) for key, item in items if isinstance(item, Reviewed))
 
 
 def display_path_unresolved(path: Path, root: Path) -> str:
@@ -209,13 +237,13 @@ def load_journey(content_dir: Path, root: Path | None = None
             files[key] = loaded
         return item
 
-    site = single(SITE_FILE, SiteSettings, "site")
-    rights = single(RIGHTS_FILE, RightsFile, "rights")
-    glossary = single(GLOSSARY_FILE, GlossaryFile, "glossary")
-    questions = single(QUESTIONS_FILE, QuestionsFile, "where-am-i", required=False)
-    bank_holidays = single(BANK_HOLIDAYS_FILE, BankHolidaysFile, "bank-holidays",
+    site = single(SITE_FILE, SiteSettings, SITE_KEY)
+    rights = single(RIGHTS_FILE, RightsFile, RIGHTS_KEY)
+    glossary = single(GLOSSARY_FILE, GlossaryFile, GLOSSARY_KEY)
+    questions = single(QUESTIONS_FILE, QuestionsFile, QUESTIONS_KEY, required=False)
+    bank_holidays = single(BANK_HOLIDAYS_FILE, BankHolidaysFile, BANK_HOLIDAYS_KEY,
                            required=False)
-    interface_text = single(INTERFACE_FILE, InterfaceTextFile, "interface-text")
+    interface_text = single(INTERFACE_FILE, InterfaceTextFile, INTERFACE_TEXT_KEY)
 
     def many(folder: str, model: type[BaseModel]) -> tuple[dict[str, BaseModel], set[str]]:
         items, unloaded = {}, set()

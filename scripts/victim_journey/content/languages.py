@@ -39,3 +39,6 @@ class Fallback(EnglishText):
     not fully translated yet."""
 
     __slots__ = ()
+
+
+ALL_LANGUAGES: tuple[Language, ...] = tuple(LANGUAGES.values())

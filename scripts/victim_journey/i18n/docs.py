@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
+from markupsafe import escape
 
 from victim_journey.content.journey import display_path
 from victim_journey.content.languages import Language
@@ -26,7 +27,6 @@ from victim_journey.content.model import TranslationInfo
 from victim_journey.i18n.fields import text_hash
 from victim_journey.i18n.translations import TRANSLATION_BLOCK, TranslatedFile, TranslationGap
 from victim_journey.problems import Problem, error
-from victim_journey.render.site import not_translated_notice
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 
@@ -128,3 +128,9 @@ def fallback_page(english_markdown: str, notice: str) -> str:
     front, body = front_matter_and_body(english_markdown)
     return (f"{front}{not_translated_notice(notice)}"
             f'<div lang="en" markdown="block">\n\n{body}\n\n</div>\n')
+
+
+def not_translated_notice(text: str) -> str:
+    """Said at the top of a translated page that still shows some English (a generated
+    page here, a hand-written one in translated_docs.fallback_page)."""
+    return f'<p class="vj-not-translated">{escape(text)}</p>\n\n'

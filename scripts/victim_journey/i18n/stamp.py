@@ -14,14 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from victim_journey.checks.validate import content_items
-from victim_journey.content.journey import Journey, display_path
-from victim_journey.content.languages import SOURCE_LANGUAGE
+from victim_journey.content.journey import DOCS_DIR, Journey, display_path
+from victim_journey.content.languages import ALL_LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.content.loader import load_yaml
 from victim_journey.i18n.docs import front_matter_and_body, page_hash, split_front_matter
 from victim_journey.i18n.fields import translatable_fields
 from victim_journey.i18n.translations import TRANSLATION_BLOCK, value_at
-from victim_journey.pipeline import ALL_LANGUAGES, DOCS_DIR
 
 
 class StampError(Exception):
@@ -55,7 +53,7 @@ def _content_hashes(path: Path, journey: Journey, content_dir: Path, root: Path
         if language is SOURCE_LANGUAGE or not path.is_relative_to(folder):
             continue
         file_key = path.relative_to(folder).with_suffix("").as_posix()
-        items = dict(content_items(journey))
+        items = dict(journey.items())
         if file_key not in items:
             raise StampError(f"{display_path(path, root)}: there is no English file "
                              f"'{file_key}.yml' to translate")

@@ -19,14 +19,22 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from victim_journey.checks.validate import content_items
 from victim_journey.content.errors import parse_model
 from victim_journey.content.journey import (
+    BANK_HOLIDAYS_KEY,
+    GLOSSARY_KEY,
+    INTERFACE_TEXT_KEY,
+    QUESTIONS_KEY,
+    RIGHTS_KEY,
     SERVICES_DIR,
+    SITE_KEY,
+    SITUATIONS_DIR,
     STAGES_DIR,
     Journey,
     display_path,
     display_path_unresolved,
+    service_key,
+    stage_key,
     stray_file_problems,
 )
 from victim_journey.content.languages import EnglishText, Fallback, Language
@@ -98,7 +106,7 @@ def translate_journey(journey: Journey, content_dir: Path, root: Path,
     result = Translation(language, journey)
     translated: dict[str, BaseModel] = {}
     broken = {p.path for p in english_problems if p.severity is Severity.ERROR}
-    for file_key, item in content_items(journey):
+    for file_key, item in journey.items():
         english = journey.files[file_key].path
         if getattr(item, "draft", False) or english in broken:
             # Drafts are not published, so there is nothing to translate yet.
@@ -111,12 +119,12 @@ def translate_journey(journey: Journey, content_dir: Path, root: Path,
     _interface_gaps(journey, language, result)
     result.journey = replace(
         journey,
-        site=translated["site"], rights=translated["rights"], glossary=translated["glossary"],
-        stages={sid: translated.get(f"stages/{sid}", s) for sid, s in journey.stages.items()},
-        services={sid: translated[f"services/{sid}"] for sid in journey.services},
-        situations={sid: translated[f"situations/{sid}"] for sid in journey.situations},
-        questions=translated.get("where-am-i", journey.questions),
-        bank_holidays=translated.get("bank-holidays", journey.bank_holidays),
+        site=translated[SITE_KEY], rights=translated[RIGHTS_KEY], glossary=translated[GLOSSARY_KEY],
+        stages={sid: translated.get(stage_key(sid), s) for sid, s in journey.stages.items()},
+        services={sid: translated[service_key(sid)] for sid in journey.services},
+        questions=translated.get(QUESTIONS_KEY, journey.questions),
+        bank_holidays=translated.get(BANK_HOLIDAYS_KEY, journey.bank_holidays),
+        situations={sid: translated[f"{SITUATIONS_DIR}/{sid}"] for sid in journey.situations},
         language=language)
     result.problems += [gap_problem(gap, journey.site.translations) for gap in result.gaps]
     return result
@@ -352,7 +360,7 @@ def _report_orphans(content_dir: Path, folder: Path, root: Path,
 
 def _interface_gaps(journey: Journey, language: Language, result: Translation) -> None:
     table = journey.interface_text
-    loaded = journey.files.get("interface-text")
+    loaded = journey.files.get(INTERFACE_TEXT_KEY)
     if table is None or loaded is None:
         return
     line, column = loaded.locate(("needs_fluent_check",), prefer_key=True)

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import DOCS_DIR, Journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.docs import fallback_page
 from victim_journey.mkdocs_plugin.csp import UnknownInlineScript
@@ -31,7 +31,6 @@ from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 from victim_journey.mkdocs_plugin.theme_dir import with_package_theme
 from victim_journey.mkdocs_plugin.theme_text import ThemeText
 from victim_journey.pipeline import (
-    DOCS_DIR,
     Edition,
     check_content,
     hand_written_pages,
@@ -41,8 +40,8 @@ from victim_journey.problems import Severity
 from victim_journey.publish.files import extra_site_files
 from victim_journey.publish.nav import site_nav
 from victim_journey.publish.source_date import source_date
+from victim_journey.render.environment import RenderedPage
 from victim_journey.render.sanitise import sanitise_html
-from victim_journey.render.site import RenderedPage
 from victim_journey.search.index import add_search_words_to_site
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")

@@ -7,10 +7,10 @@ every page, so listing hundreds of services would make the build quadratic.
 from __future__ import annotations
 
 from victim_journey.content.journey import Journey
-from victim_journey.render.print_guide import PRINT_PAGE
-from victim_journey.render.site import (
+from victim_journey.pages import (
     GLOSSARY_PAGE,
     HOME_PAGE,
+    PRINT_PAGE,
     RIGHTS_PAGE,
     SERVICES_INDEX,
     stage_page,

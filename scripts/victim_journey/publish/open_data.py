@@ -15,15 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from victim_journey.content.journey import Journey
 from victim_journey.content.plain_text import strip_markdown_line
 from victim_journey.content.situations import note_for, situation_page, situations_in_order
-from victim_journey.pages import absolute_url, page_url
-from victim_journey.publish.redirects import moves
-from victim_journey.render.site import (
+from victim_journey.pages import (
     GLOSSARY_PAGE,
     RIGHTS_PAGE,
-    _step_numbers,
+    absolute_url,
+    page_url,
     service_page,
     stage_page,
 )
+from victim_journey.publish.redirects import moves
 
 DATA_FILE = "data/journey.json"
 SCHEMA_FILE = "data/journey.schema.json"
@@ -169,7 +169,7 @@ def _urls(site_url: str | None, source_path: str, anchor: str = ""
 
 
 def open_data(journey: Journey, *, site_url: str | None, generated: dt.date) -> OpenData:
-    steps = _step_numbers(journey)
+    steps = journey.step_numbers()
     old_urls: dict[str, list[str]] = {}
     for move in moves(journey):
         old_urls.setdefault(move.new_url, []).append(move.old_url)

@@ -19,9 +19,8 @@ from markupsafe import Markup, escape
 from victim_journey.content.interface_text import Interface
 from victim_journey.content.journey import Journey
 from victim_journey.content.situations import situation_page, situation_print_page
-from victim_journey.pages import absolute_url, page_url, relative_url
+from victim_journey.pages import absolute_url, page_url, relative_url, service_page, stage_page
 from victim_journey.render.questions import what_happened_page, what_happened_stage_ids
-from victim_journey.render.site import service_page, stage_page
 
 # The page loads nothing and runs nothing: the meta refresh and the link are all it needs.
 REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"

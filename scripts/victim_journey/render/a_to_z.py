@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from victim_journey.content.journey import Journey
+from victim_journey.pages import A_TO_Z_PAGE, SERVICES_INDEX, service_page
+from victim_journey.render.environment import RenderedPage, render_page
 from victim_journey.render.service_areas import A_TO_Z_LOCAL_LIMIT, LOCAL_SERVICES_ANCHOR, local
-from victim_journey.render.site import SERVICES_INDEX, RenderedPage, _page, service_page
 from victim_journey.search.terms import ItemKind, SearchItem, search_items, word_key
 
-A_TO_Z_PAGE = "a-to-z.md"
 # The group of entries that start with a digit or a symbol (its heading is the page's
 # "digits-heading" text, such as "0 to 9"). Sorts before every letter.
 _OTHER = ""
@@ -140,5 +140,5 @@ def render_a_to_z(journey: Journey) -> RenderedPage:
                           f"{SERVICES_INDEX}#{LOCAL_SERVICES_ANCHOR}")
     entries = a_to_z_entries(items, lambda term: journey.t("meaning-of", term=term),
                              local_targets, by_area if local_targets else None)
-    return _page(journey, A_TO_Z_PAGE, "a-to-z.md.j2", journey.t("a-to-z"), meta,
+    return render_page(journey, A_TO_Z_PAGE, "a-to-z.md.j2", journey.t("a-to-z"), meta,
                  groups=letter_groups(entries, journey.t("digits-heading")))

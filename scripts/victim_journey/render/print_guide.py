@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from victim_journey.content.journey import Journey
 from victim_journey.content.model import Branch, Right, Service, Stage
+from victim_journey.pages import PRINT_PAGE, SERVICES_INDEX
+from victim_journey.render.environment import RenderedPage, render_page
 from victim_journey.render.service_areas import LOCAL_SERVICES_ANCHOR, local, national
-from victim_journey.render.site import SERVICES_INDEX, RenderedPage, _page, _step_numbers
-
-PRINT_PAGE = "print.md"
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class PrintPart:
 
 def _parts(journey: Journey) -> list[PrintPart]:
     t = journey.t
-    steps = _step_numbers(journey)
+    steps = journey.step_numbers()
     alternatives = {sid: len(step.stages) for step in journey.site.route for sid in step.stages}
     parts = []
     for sid in journey.route_stage_ids():
@@ -63,7 +62,7 @@ def render_print(journey: Journey) -> RenderedPage:
         # the search index and send searches to this long page.
         "search": {"exclude": True},
     }
-    return _page(
+    return render_page(
         journey, PRINT_PAGE, "print.md.j2", journey.t("print-title", site=journey.site.title),
         meta,
         site=journey.site, parts=_parts(journey), stages=journey.stages,

@@ -12,14 +12,8 @@ from dataclasses import dataclass
 from victim_journey.content.journey import Journey
 from victim_journey.content.model import Question, QuestionsFile
 from victim_journey.content.situations import situation_page
-from victim_journey.render.site import (
-    HOME_PAGE,
-    WHERE_AM_I_INDEX,
-    RenderedPage,
-    _page,
-    service_page,
-    stage_page,
-)
+from victim_journey.pages import HOME_PAGE, WHERE_AM_I_INDEX, service_page, stage_page
+from victim_journey.render.environment import RenderedPage, render_page
 
 QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
 
@@ -105,7 +99,7 @@ def render_what_happened_pages(journey: Journey) -> list[RenderedPage]:
                                       f"#{sid}")
                    for a in question.answers if a.situation in journey.situations
                    and not journey.situations[a.situation].draft]
-        pages.append(_page(
+        pages.append(render_page(
             journey, what_happened_page(questions, sid), "what-happened.md.j2",
             question.text, meta, file=questions, question=question, answers=answers,
             skip=AnswerLink(question.skip, stage_page(sid)), start=WHERE_AM_I_INDEX))
@@ -144,7 +138,7 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
         title = questions.title if is_first else question.text
         description = (journey.t("where-am-i-description")
                        if is_first else question.hint or questions.title)
-        pages.append(_page(
+        pages.append(render_page(
             journey, path, "question.md.j2", title, {"description": description, **meta_common},
             file=questions, question=question, is_first=is_first,
             answers=_answer_links(journey, questions, question),

@@ -16,7 +16,8 @@ from victim_journey.content.situations import (
     situations_in_order,
     skipped_reason,
 )
-from victim_journey.render.site import RenderedPage, _page, _step_numbers, service_page, stage_page
+from victim_journey.pages import service_page, stage_page
+from victim_journey.render.environment import RenderedPage, render_page
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class SituationStep:
 
 def situation_steps(journey: Journey, situation: Situation) -> list[SituationStep]:
     t = journey.t
-    numbers = _step_numbers(journey)
+    numbers = journey.step_numbers()
     first_at_step = {step.stages[0] for step in journey.site.route}
     steps = []
     for sid in journey.route_stage_ids():
@@ -71,7 +72,7 @@ def _meta(journey: Journey, situation: Situation) -> dict[str, Any]:
 
 
 def render_situation(journey: Journey, situation: Situation) -> RenderedPage:
-    return _page(journey, situation_page(situation), "situation.md.j2",
+    return render_page(journey, situation_page(situation), "situation.md.j2",
                  journey.t("situation-browser-title"), _meta(journey, situation),
                  print_page=situation_print_page(situation), **_context(journey, situation))
 
@@ -79,7 +80,7 @@ def render_situation(journey: Journey, situation: Situation) -> RenderedPage:
 def render_situation_print(journey: Journey, situation: Situation) -> RenderedPage:
     # Every sentence is also on the situation's page and the stage pages: not searched.
     meta = {**_meta(journey, situation), "search": {"exclude": True}}
-    return _page(journey, situation_print_page(situation), "situation-print.md.j2",
+    return render_page(journey, situation_print_page(situation), "situation-print.md.j2",
                  journey.t("situation-print-title"), meta,
                  situation_page=situation_page(situation), **_context(journey, situation))
 

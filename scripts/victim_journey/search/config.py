@@ -15,6 +15,8 @@ import posixpath
 import re
 from typing import Any
 
+from victim_journey.pages import A_TO_Z_PAGE, HOME_PAGE, PRINT_PAGE, SERVICES_INDEX
+
 # lunr 2.3's English stop words (lunr.stopWordFilter): the index never contains them.
 STOP_WORDS = frozenset((
     "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an",
@@ -86,7 +88,7 @@ WORDS_FIELD = "words"
 # say (the home page's steps, the list of services, the whole guide to print, the A to Z)
 # are left out, so that they do not crowd the results or swell the index.
 STAGE_BOOST = 2.0
-EXCLUDED_PAGES = frozenset({"index.md", "services/index.md", "print.md", "a-to-z.md"})
+EXCLUDED_PAGES = frozenset({HOME_PAGE, SERVICES_INDEX, PRINT_PAGE, A_TO_Z_PAGE})
 
 
 def page_search_meta(page: str) -> dict[str, Any]:

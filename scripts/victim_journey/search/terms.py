@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import Journey, service_key, stage_key
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.situations import situation_page, situations_in_order
-from victim_journey.render.site import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
+from victim_journey.pages import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
 
 
 class ItemKind(StrEnum):
@@ -77,14 +77,14 @@ def _items(journey: Journey, drafts: bool) -> Iterator[SearchItem]:
         stage = journey.stages.get(sid)
         if stage is not None and (drafts or not stage.draft):
             yield SearchItem(ItemKind.STAGE, sid, stage.title, tuple(stage.also_known_as),
-                             stage_page(sid), None, f"stages/{sid}", ("also_known_as",))
+                             stage_page(sid), None, stage_key(sid), ("also_known_as",))
     for sid, situation in situations_in_order(journey):
         yield SearchItem(ItemKind.SITUATION, sid, situation.title,
                          tuple(situation.also_known_as), situation_page(situation), None,
                          f"situations/{sid}", ("also_known_as",))
     for sid, service in sorted(journey.services.items()):
         yield SearchItem(ItemKind.SERVICE, sid, service.name, tuple(service.also_known_as),
-                         service_page(sid), None, f"services/{sid}", ("also_known_as",))
+                         service_page(sid), None, service_key(sid), ("also_known_as",))
     for index, right in enumerate(journey.rights.rights):
         yield SearchItem(ItemKind.RIGHT, right.id,
                          journey.t("right-title", number=right.number, title=right.title),

@@ -13,9 +13,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from victim_journey.content.journey import DOCS_DIR
 from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.i18n.docs import fallback_page
-from victim_journey.pipeline import DOCS_DIR, check_content, docs_dir
+from victim_journey.pipeline import check_content, docs_dir
 from victim_journey.problems import Severity
 
 
