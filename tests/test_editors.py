@@ -384,7 +384,7 @@ def test_contributing_explains_every_error_code() -> None:
     assert set(ERROR_CODES) <= listed
     # And no code is listed that the tool cannot give.
     source = "\n".join(p.read_text(encoding="utf-8")
-                       for p in (ROOT / "scripts" / "victim_journey").glob("*.py"))
+                       for p in (ROOT / "scripts" / "victim_journey").rglob("*.py"))
     assert sorted(c for c in listed if f'"{c}"' not in source) == []
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from victim_journey.checks.review import add_months
 from victim_journey.content.deadlines import SATURDAY
 from victim_journey.content.journey import BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_KEY, Journey, stage_key
-from victim_journey.problems import Problem, error, warning
+from victim_journey.problems import Problem, Severity, error
 
 FILE_KEY = BANK_HOLIDAYS_KEY
 SOURCE_URL = "https://www.gov.uk/bank-holidays"
@@ -33,24 +33,25 @@ def bank_holiday_problems(journey: Journey, today: dt.date) -> list[Problem]:
         return problems
     loaded = journey.files[FILE_KEY]
 
-    def where(index: int) -> tuple[str, int, int]:
-        return (loaded.path, *loaded.locate(("holidays", index, "date")))
+    def at(index: int, message: str, code: str, severity: Severity = Severity.ERROR
+           ) -> Problem:
+        return loaded.problem_at(("holidays", index, "date"), message, code, severity=severity)
 
     dates = [h.date for h in file.holidays]
     seen: set[dt.date] = set()
     for index, day in enumerate(dates):
         if day in seen:
-            problems.append(error(*where(index), f"{day} is listed twice; keep one",
+            problems.append(at(index, f"{day} is listed twice; keep one",
                                   "duplicate-date"))
         if day.weekday() >= SATURDAY:
-            problems.append(error(*where(index), f"{day} is a {day:%A}; a bank holiday is "
+            problems.append(at(index, f"{day} is a {day:%A}; a bank holiday is "
                                   "always a weekday (a substitute day replaces one that "
                                   f"falls at the weekend): check it on {SOURCE_URL}",
                                   "bad-date"))
         if index and day < dates[index - 1]:
-            problems.append(warning(*where(index), f"{day} comes before the date above it; "
+            problems.append(at(index, f"{day} comes before the date above it; "
                                     "keep the dates in order so they are easy to check",
-                                    "unsorted-dates"))
+                                    "unsorted-dates", Severity.WARNING))
         seen.add(day)
 
     per_year = Counter(day.year for day in dates)
@@ -60,25 +61,26 @@ def bank_holiday_problems(journey: Journey, today: dt.date) -> list[Problem]:
     for year in range(min(per_year), max(per_year) + 1):
         if year not in per_year:
             after = min(y for y in per_year if y > year)
-            problems.append(error(*where(first_of_year[after]),
+            problems.append(at(first_of_year[after],
                                   f"no bank holidays are listed for {year}; list every year "
                                   f"from the first to the last (see {SOURCE_URL})",
                                   "missing-year"))
         elif per_year[year] < USUAL_PER_YEAR:
-            problems.append(warning(*where(first_of_year[year]),
+            problems.append(at(first_of_year[year],
                                     f"only {per_year[year]} bank holidays are listed for "
                                     f"{year}; {journey.site.jurisdiction} usually has "
                                     f"{USUAL_PER_YEAR}: check {SOURCE_URL}",
-                                    "few-bank-holidays"))
+                                    "few-bank-holidays", Severity.WARNING))
 
     last_year = max(per_year)
     last_day = dt.date(last_year, 12, 31)
     if add_months(today, WARN_MONTHS_BEFORE_END) > last_day:
         when = "ran out" if today > last_day else "run out"
-        problems.append(warning(*where(dates.index(max(dates))),
+        problems.append(at(dates.index(max(dates)),
                                 f"the bank holidays {when} on {last_day}; add the dates for "
                                 f"{last_year + 1} from {SOURCE_URL}, or the deadline helper "
-                                "cannot count working days after then", "bank-holidays-ending"))
+                                "cannot count working days after then", "bank-holidays-ending",
+                                Severity.WARNING))
     return problems
 
 

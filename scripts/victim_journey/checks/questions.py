@@ -12,7 +12,7 @@ from victim_journey.content.errors import did_you_mean
 from victim_journey.content.journey import QUESTIONS_KEY, Journey
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.model import QuestionsFile
-from victim_journey.problems import Problem, error
+from victim_journey.problems import Problem
 
 FILE_KEY = QUESTIONS_KEY
 # The first question is the flow's index page, so no other question may take that name.
@@ -36,8 +36,7 @@ def question_problems(journey: Journey) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(key_path: KeyPath, message: str, code: str, prefer_key: bool = False) -> None:
-        line, column = loaded.locate(key_path, prefer_key=prefer_key)
-        problems.append(error(loaded.path, line, column, message, code))
+        problems.append(loaded.problem_at(key_path, message, code, prefer_key=prefer_key))
 
     stage_ids = set(journey.stages) | journey.unloaded_stage_ids
     drafts = {sid for sid, stage in journey.stages.items() if stage.draft}

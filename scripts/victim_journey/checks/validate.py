@@ -26,20 +26,14 @@ from victim_journey.problems import Problem, error
 
 
 class _Reporter:
-    """Builds problems that point into a given content file."""
+    """Collects problems for checks that name a file by its key (see Journey.files)."""
 
     def __init__(self, journey: Journey, problems: list[Problem]) -> None:
         self.journey = journey
         self.problems = problems
 
-    def _where(self, file_key: str, key_path: KeyPath, prefer_key: bool = False
-               ) -> tuple[str, int, int]:
-        loaded = self.journey.files[file_key]
-        line, column = loaded.locate(key_path, prefer_key=prefer_key)
-        return loaded.path, line, column
-
     def error(self, file_key: str, key_path: KeyPath, message: str, code: str) -> None:
-        self.problems.append(error(*self._where(file_key, key_path), message, code))
+        self.problems.append(self.journey.files[file_key].problem_at(key_path, message, code))
 
 
 def _check_references(report: _Reporter, file_key: str, key_path: KeyPath, ref: str,

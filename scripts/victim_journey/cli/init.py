@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from victim_journey import clock
+from victim_journey.cli.urls import urls_command
 
 STARTER_DIR = Path(__file__).resolve().parent.parent / "starter"
 # The review dates of the example content: a new site starts freshly reviewed.
@@ -46,11 +47,9 @@ def start_site(folder: Path, today: dt.date) -> list[Path]:
 
 def _write_url_registry(folder: Path) -> None:
     """journey/published-urls.txt, as `victim-journey urls --update` writes it."""
-    from victim_journey.cli.main import main
-
     messages = io.StringIO()
     with contextlib.redirect_stderr(messages):
-        status = main(["--root", str(folder), "urls", "--update"])
+        status = urls_command(folder.resolve(), "journey", "update", sys.stdout, sys.stderr)
     if status != 0:
         raise RuntimeError(f"the starter content has problems:\n{messages.getvalue()}")
 

@@ -14,7 +14,7 @@ from victim_journey.cli import check_links as links_online
 from victim_journey.cli import export as export_markdown
 from victim_journey.cli import init as init_site
 from victim_journey.cli import new as new_item
-from victim_journey.cli import review_report
+from victim_journey.cli import review_report, urls
 from victim_journey.cli import translation as translation_cli
 from victim_journey.cli.support import print_problems
 from victim_journey.content.journey import DOCS_DIR
@@ -96,21 +96,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_urls(args: argparse.Namespace) -> int:
-    from victim_journey.pipeline import hand_written_pages
-    from victim_journey.publish.urls import run_urls
-
-    root = Path(args.root).resolve()
-    checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR)
-    if checked.journey is None or not checked.pages:
-        print_problems(checked.problems, "text")
-        return 1
-    page_paths = {page.path for page in checked.pages} | hand_written_pages(root / DOCS_DIR / "en")
-    mode = "update" if args.update else "check" if args.check else "list"
-    return run_urls(mode, root / args.content, root, checked.journey, page_paths,
-                    sys.stdout, sys.stderr)
-
-
 def cmd_bench(args: argparse.Namespace) -> int:
     from victim_journey.cli.bench import report, run
 
@@ -164,14 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "a page)")
     bench.set_defaults(func=cmd_bench)
 
-    urls = commands.add_parser("urls", help="list the site's URLs, or keep the registry of "
-                                            "published URLs (journey/published-urls.txt)")
-    urls_mode = urls.add_mutually_exclusive_group()
-    urls_mode.add_argument("--update", action="store_true",
-                           help="add the site's new URLs to the registry (never removes one)")
-    urls_mode.add_argument("--check", action="store_true",
-                           help="fail if a registered URL is lost or a URL is not registered")
-    urls.set_defaults(func=cmd_urls)
+    urls.add_command(commands)  # victim-journey urls [--update|--check]
 
     review_report.add_command(commands)  # victim-journey review-report
     new_item.add_command(commands)  # victim-journey new stage|service ID

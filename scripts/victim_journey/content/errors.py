@@ -106,9 +106,7 @@ def _problem(loaded: LoadedFile, model: type[BaseModel], err: Any) -> Problem:
     if kind in _TYPE_WORDS:
         return error(path, line, column,
                      f"'{field}' must be {_TYPE_WORDS[kind]}", "wrong-type")
-    if kind == "too_short":
-        return error(path, line, column, f"'{field}' must not be empty", "empty-value")
-    if kind == "string_too_short":
+    if kind in ("too_short", "string_too_short"):
         return error(path, line, column, f"'{field}' must not be empty", "empty-value")
     message = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
     return error(path, line, column, f"'{field}' {message[0].lower()}{message[1:]}",

@@ -114,11 +114,13 @@ class Journey:
     def rights_for_stage(self, stage_id: str) -> list[Right]:
         return [r for r in self.rights.rights if stage_id in r.stages]
 
-    def services_for_stage(self, stage_id: str) -> list[Service]:
-        return [s for s in self.services.values() if stage_id in s.stages]
+    def services_for_stage(self, stage_id: str) -> list[tuple[str, Service]]:
+        """(id, service) for each service that helps at a stage, in id order."""
+        return [(sid, s) for sid, s in self.services.items() if stage_id in s.stages]
 
-    def right_by_id(self) -> dict[str, Right]:
-        return {r.id: r for r in self.rights.rights}
+    def stages_for_service(self, service: Service) -> list[str]:
+        """The ids of the stages a service helps at, in reading order."""
+        return [sid for sid in self.route_stage_ids() if sid in service.stages]
 
     def term_by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.glossary.terms}

@@ -18,7 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from victim_journey.content.unsafe_characters import unsafe_character_problems
-from victim_journey.problems import Problem, error
+from victim_journey.problems import Problem, Severity, error
 
 Location = tuple[int, int]
 KeyPath = tuple[str | int, ...]
@@ -79,6 +79,12 @@ class LoadedFile:
             if not path:
                 return (1, 1)
             path = path[:-1]
+
+    def problem_at(self, key_path: KeyPath, message: str, code: str, *,
+                   severity: Severity = Severity.ERROR, prefer_key: bool = False) -> Problem:
+        """A problem at `key_path` in this file: the one way checks point at a place."""
+        line, column = self.locate(key_path, prefer_key=prefer_key)
+        return Problem(self.path, line, column, severity, message, code)
 
 
 # No content file needs more than a few levels; a deeper one is a mistake (or an attack),

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from victim_journey.content.front_matter import front_matter_and_body, split_front_matter
 from victim_journey.content.journey import DOCS_DIR, Journey, display_path
 from victim_journey.content.languages import ALL_LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.content.loader import load_yaml
-from victim_journey.i18n.docs import front_matter_and_body, page_hash, split_front_matter
+from victim_journey.i18n.docs import page_hash
 from victim_journey.i18n.fields import translatable_fields
 from victim_journey.i18n.translations import TRANSLATION_BLOCK, value_at
 

@@ -10,8 +10,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -21,6 +19,7 @@ from mkdocs.structure.pages import Page
 from victim_journey.content.journey import DOCS_DIR, Journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.docs import fallback_page
+from victim_journey.mkdocs_plugin.config import VictimJourneyConfig
 from victim_journey.mkdocs_plugin.csp import UnknownInlineScript
 from victim_journey.mkdocs_plugin.language_links import LanguageLinks
 from victim_journey.mkdocs_plugin.nav_cache import NavCache
@@ -55,13 +54,6 @@ INFO_IN_BUILD = frozenset({"review-due", "review-overdue", "bank-holidays-ending
 
 # Front-matter values that Material prints into pages without escaping them.
 PRINTED_META = ("title", "subtitle", "description", "author", "owner")
-
-
-class VictimJourneyConfig(Config):
-    content_dir = config_options.Type(str, default="journey")
-    # The language this build publishes: "en" at the top of the site, or a translation
-    # ("cy") under /cy/. Each language is its own MkDocs build (mkdocs.yml, mkdocs.cy.yml).
-    language = config_options.Choice(tuple(LANGUAGES), default=SOURCE_LANGUAGE.code)
 
 
 class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):

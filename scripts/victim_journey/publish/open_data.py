@@ -180,7 +180,7 @@ def open_data(journey: Journey, *, site_url: str | None, generated: dt.date) -> 
             step=steps.get(sid),
             next=[BranchData(stage=b.stage, condition=b.when) for b in stage.next],
             rights=[r.id for r in journey.rights_for_stage(sid)],
-            services=[vid for vid, s in sorted(journey.services.items()) if sid in s.stages],
+            services=[vid for vid, _ in journey.services_for_stage(sid)],
             terms=list(stage.terms),
             previous_urls=old_urls.get(page_url(stage_page(sid)), []),
             last_reviewed=stage.last_reviewed,
@@ -195,7 +195,7 @@ def open_data(journey: Journey, *, site_url: str | None, generated: dt.date) -> 
             phones=[PhoneData(number=p.number, label=p.label, hours=p.hours, free=p.free)
                     for p in service.contact.phones],
             other_ways=list(service.contact.other_ways),
-            stages=[sid for sid in route if sid in service.stages],
+            stages=journey.stages_for_service(service),
             previous_urls=old_urls.get(page_url(service_page(vid)), []),
             last_reviewed=service.last_reviewed,
         )

@@ -37,7 +37,7 @@ def _parts(journey: Journey) -> list[PrintPart]:
         if stage is None:
             continue
         step = steps.get(sid)
-        at_stage = [(vid, s) for vid, s in sorted(journey.services.items()) if sid in s.stages]
+        at_stage = journey.services_for_stage(sid)
         heading = (t("print-step-heading", number=step, title=stage.title) if step is not None
                    else t("print-any-time-heading", title=stage.title))
         parts.append(PrintPart(

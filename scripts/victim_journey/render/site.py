@@ -66,7 +66,7 @@ def render_home(journey: Journey) -> RenderedPage:
 def render_stage(journey: Journey, stage_id: str) -> RenderedPage:
     stage: Stage = journey.stages[stage_id]
     terms = journey.term_by_id()
-    at_stage = [(sid, s) for sid, s in journey.services.items() if stage_id in s.stages]
+    at_stage = journey.services_for_stage(stage_id)
     return render_page(
         journey, stage_page(stage_id), "stage.md.j2", stage.title,
         _review_meta(stage, stage.summary),
@@ -101,7 +101,7 @@ def render_service(journey: Journey, service_id: str) -> RenderedPage:
         journey, service_page(service_id), "service.md.j2", service.name,
         _review_meta(service, service.summary),
         service=service, stages=journey.stages,
-        stage_ids=[sid for sid in journey.route_stage_ids() if sid in service.stages],
+        stage_ids=journey.stages_for_service(service),
         stage_page=stage_page, SERVICES_INDEX=SERVICES_INDEX,
         glossary_terms=journey.glossary.terms,
     )
