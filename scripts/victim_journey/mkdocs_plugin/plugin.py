@@ -165,8 +165,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         assert self.journey is not None
         self.theme_dirs = list(config.theme.dirs)
         self.config_extra = dict(config.extra)
-        # 404.html is served at any depth, so its links start from the site's path.
-        self.extra_base_urls = [urlsplit(config.site_url or "/").path or "/"]
+        # 404.html is served at any depth, so its links start from the site's path (or,
+        # with no site address, from the language's own path: see on_template_context).
+        self.extra_base_urls = [urlsplit(config.site_url or "/").path or "/",
+                                self.links.root_path(self.links.current)]
         self.allowed_scripts = None
         text = self.journey.t
         env.filters["vj_long_date"] = lambda iso: text.long_date(_parse_date(iso))

@@ -4,7 +4,7 @@ allow-list sanitiser (nh3, a binding to the Rust crate ammonia) before the theme
 Validation (markup.py, docs_pages.py) tells the editor about a mistake at file:line:col.
 This makes sure that whatever got past it still cannot run script or fetch from another
 host: only the tags and attributes our templates and Markdown produce are kept, links go
-only to https:, mailto:, tel: or this site, and images come only from this site. It works
+only to https:, mailto:, tel:, sms: or this site, and images come only from this site. It works
 on the parsed HTML, so entity-encoded schemes, odd whitespace and broken tags are read as a
 browser reads them. No MkDocs.
 """
@@ -54,7 +54,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 # aria-* for accessibility, data-vj-* for our own scripts.
 ATTRIBUTE_PREFIXES = frozenset({"aria-", "data-vj-"})
-URL_SCHEMES = frozenset({"https", "mailto", "tel"})
+URL_SCHEMES = frozenset({"https", "mailto", "tel", "sms"})  # sms: a text-only helpline
 _URL_ATTRIBUTES = frozenset({"href", "src"})
 # Our own scripts, which a page template may load by address (the deadline helper):
 # kept aside while the rest is cleaned, then put back as they were.
