@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from days import CONTENT_DAY
 from victim_journey.content.loader import MAX_DEPTH, load_yaml
 from victim_journey.content.markup import PAGE_RULES, check_markup
 from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 
-TODAY = "2026-12-01"
+TODAY = CONTENT_DAY.isoformat()  # the live content: see tests/days.py
 
 
 def errors_in(project: Path) -> list[str]:

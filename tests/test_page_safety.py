@@ -20,6 +20,7 @@ from victim_journey.mkdocs_plugin.csp import (
 )
 from victim_journey.mkdocs_plugin.external_links import add_noreferrer
 from victim_journey.mkdocs_plugin.privacy import CODE, privacy_problems
+from victim_journey.mkdocs_plugin.theme_dir import THEME_DIR
 
 PAGE = """<!doctype html>
 <html><head>
@@ -239,9 +240,8 @@ def test_every_inline_script_in_the_real_theme_is_known_before_the_build() -> No
 
     from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 
-    root = Path(__file__).resolve().parent.parent
     theme = Path(material.__file__).parent / "templates"
-    allowed = allowed_script_hashes([root / "overrides", theme])
+    allowed = allowed_script_hashes([THEME_DIR, theme])
     # Our own head script and Material's __md_scope at the top and 3 folders down.
     assert sha("__md_set=function(){}") in allowed
     base = (theme / "partials/javascripts/base.html").read_text(encoding="utf-8")
@@ -258,9 +258,8 @@ def test_the_build_fails_naming_the_page_with_an_unknown_script() -> None:
 
     from victim_journey.mkdocs_plugin.plugin import VictimJourneyPlugin
 
-    root = Path(__file__).resolve().parent.parent
     plugin = VictimJourneyPlugin()
-    plugin.theme_dirs = [str(root / "overrides"),
+    plugin.theme_dirs = [str(THEME_DIR),
                          str(Path(material.__file__).parent / "templates")]
     plugin.config_extra, plugin.extra_base_urls = {}, ["/"]
     page = '<head><meta charset="utf-8"><script>__md_set=function(){}</script></head>'
@@ -294,4 +293,4 @@ def test_our_stylesheets_load_nothing_from_another_host() -> None:
     from victim_journey.mkdocs_plugin.privacy import stylesheet_problems
 
     root = Path(__file__).resolve().parent.parent
-    assert stylesheet_problems([root / "overrides", root / "docs"], root) == []
+    assert stylesheet_problems([THEME_DIR, root / "docs"], root) == []
