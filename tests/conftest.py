@@ -12,11 +12,11 @@ import pytest
 
 from days import CONTENT_DAY
 from sitecheck import TEST_SITE_URL
-from victim_journey.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
-from victim_journey.build import build_all
+from victim_journey.cli.build import build_all
 from victim_journey.clock import environment_for_child
-from victim_journey.journey import Journey, load_journey
-from victim_journey.serve import serve_directory, site_pages
+from victim_journey.content.journey import Journey, load_journey
+from victim_journey.site_check.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
+from victim_journey.site_check.serve import serve_directory, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "journey"

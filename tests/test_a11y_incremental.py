@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from victim_journey import a11y
-from victim_journey.a11y import CheckOptions, check_site
-from victim_journey.a11y_report import Finding, MergeError, merge_reports, write_reports
-from victim_journey.a11y_shard import Shard, ShardError, parse_shard
-from victim_journey.a11y_tools import Tools
-from victim_journey.cli import main
-from victim_journey.progress import Progress
+from victim_journey.cli.main import main
+from victim_journey.site_check import run as a11y
+from victim_journey.site_check.progress import Progress
+from victim_journey.site_check.report import Finding, MergeError, merge_reports, write_reports
+from victim_journey.site_check.run import CheckOptions, check_site
+from victim_journey.site_check.shard import Shard, ShardError, parse_shard
+from victim_journey.site_check.tools import Tools
 
 PAGES = {"index.html": "home", "a/index.html": "a", "b/index.html": "b",
          "cy/index.html": "cartref", "404.html": "not found"}

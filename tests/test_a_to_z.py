@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from victim_journey.journey import load_journey
-from victim_journey.render_a_to_z import (
+from victim_journey.content.journey import load_journey
+from victim_journey.render.a_to_z import (
     a_to_z_entries,
     letter_groups,
     render_a_to_z,
     sort_key,
 )
-from victim_journey.search_terms import ItemKind, SearchItem, search_items
+from victim_journey.search.terms import ItemKind, SearchItem, search_items
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "golden" / "base"

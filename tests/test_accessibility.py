@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from victim_journey.a11y import (
+from victim_journey.site_check.pa11y import RUNNER, findings_from_result, pa11y_config
+from victim_journey.site_check.report import Finding
+from victim_journey.site_check.run import (
     EXIT_TOOLS_MISSING,
     check_site,
     pages_to_check,
     run_accessibility_check,
 )
-from victim_journey.a11y_pa11y import RUNNER, findings_from_result, pa11y_config
-from victim_journey.a11y_report import Finding
-from victim_journey.a11y_tools import ToolsMissing, find_tools
+from victim_journey.site_check.tools import ToolsMissing, find_tools
 
 
 @pytest.fixture(scope="module")

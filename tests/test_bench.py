@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.bench import CheckCost, Measurement, SizeResult, make_project, report, run
-from victim_journey.check import check_content
+from victim_journey.cli.bench import CheckCost, Measurement, SizeResult, make_project, report, run
+from victim_journey.pipeline import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from victim_journey.a11y_axe import AXE_RUN_SCRIPT, AXE_TAGS
-from victim_journey.a11y_tools import find_tools
+from victim_journey.site_check.axe import AXE_RUN_SCRIPT, AXE_TAGS
+from victim_journey.site_check.tools import find_tools
 
 STAGE = "stages/the-trial/"
 NOT_FOUND = "404.html"

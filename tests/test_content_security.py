@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.check import check_content
-from victim_journey.loader import MAX_DEPTH, load_yaml
-from victim_journey.markup import PAGE_RULES, check_markup
+from days import CONTENT_DAY
+from victim_journey.content.loader import MAX_DEPTH, load_yaml
+from victim_journey.content.markup import PAGE_RULES, check_markup
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 
-TODAY = "2026-12-01"
+TODAY = CONTENT_DAY.isoformat()  # the live content: see tests/days.py
 
 
 def errors_in(project: Path) -> list[str]:
@@ -268,7 +269,7 @@ def _set_interface_text(project: Path, key: str, english: str) -> int:
 @pytest.mark.parametrize("placeholder", ["{number.__class__.__mro__}", "{number[0]}",
                                          "{number!r}", "{number:>99999}", "{0}", "{}"])
 def test_placeholders_cannot_reach_python(placeholder: str) -> None:
-    from victim_journey.interface_text import fill, placeholder_problem
+    from victim_journey.content.interface_text import fill, placeholder_problem
 
     text, unknown = fill(f"Step {placeholder}", {"number": 2})
     assert text == f"Step {placeholder}" and unknown == {placeholder[1:-1]}
@@ -276,7 +277,7 @@ def test_placeholders_cannot_reach_python(placeholder: str) -> None:
 
 
 def test_placeholder_typo_is_a_one_line_error(content_copy: Path) -> None:
-    from victim_journey.interface_text import fill
+    from victim_journey.content.interface_text import fill
 
     assert fill("{a} of {b}", {"a": 1, "b": 2}) == ("1 of 2", set())
     line = _set_interface_text(content_copy, "step-of", "Step {nmber} of {count}")
@@ -305,7 +306,7 @@ def test_attribute_placeholder_is_refused_in_the_file(content_copy: Path) -> Non
                                     "0808 2000 247", "0808 802 9999", "08 08 16 89 111",
                                     "+44 808 168 9111", "020 7946 0000"])
 def test_dialable_numbers_are_accepted(number: str) -> None:
-    from victim_journey.phone_numbers import phone_number_problem
+    from victim_journey.content.phone_numbers import phone_number_problem
 
     assert phone_number_problem(number) is None
 
@@ -313,7 +314,7 @@ def test_dialable_numbers_are_accepted(number: str) -> None:
 @pytest.mark.parametrize("number", ["0000 000 000", "00 44 20 7946", "123", "116 12",
                                     "0800 111", "0808 2000 247 1", "+1 212 555 0100", "9999"])
 def test_numbers_nobody_can_dial_are_refused(number: str) -> None:
-    from victim_journey.phone_numbers import phone_number_problem
+    from victim_journey.content.phone_numbers import phone_number_problem
 
     assert phone_number_problem(number) is not None
 
@@ -404,8 +405,8 @@ def test_stray_files_in_docs_are_errors(content_copy: Path, name: str) -> None:
 
 
 def test_real_hand_written_pages_pass() -> None:
-    from victim_journey.docs_pages import docs_problems
-    from victim_journey.languages import LANGUAGES
+    from victim_journey.checks.docs_pages import docs_problems
+    from victim_journey.content.languages import LANGUAGES
 
     root = Path(__file__).resolve().parent.parent
     assert docs_problems(root / "docs", root, LANGUAGES.values()) == []
@@ -416,7 +417,7 @@ def test_real_hand_written_pages_pass() -> None:
 @pytest.mark.parametrize(("status", "replaced"), [(0, True), (2, False)])
 def test_site_is_replaced_only_after_the_check_passes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int, replaced: bool) -> None:
-    from victim_journey import build
+    from victim_journey.cli import build
 
     def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
         site_dir.mkdir(parents=True)
@@ -447,8 +448,9 @@ def test_site_is_replaced_only_after_the_check_passes(
 def test_cli_build_leaves_site_alone_when_the_check_fails(
         content_copy: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from victim_journey import a11y, build
-    from victim_journey.cli import main
+    from victim_journey.cli import build
+    from victim_journey.cli.main import main
+    from victim_journey.site_check import run as a11y
 
     def fake_build_all(root: Path, site_dir: Path, **_: object) -> str:
         site_dir.mkdir(parents=True)
@@ -499,7 +501,7 @@ def test_serve_keeps_the_last_good_content_and_shows_the_error(
 
 
 def test_preview_errors_are_escaped() -> None:
-    from victim_journey.preview_errors import preview_errors_html
+    from victim_journey.mkdocs_plugin.preview_errors import preview_errors_html
 
     html = str(preview_errors_html(["a.yml:1:1: error: '<script>' [raw-html]"]))
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -514,8 +516,8 @@ class _FakePage:
 def test_theme_placeholder_typo_is_reported_by_the_build(content_copy: Path) -> None:
     import datetime as dt
 
-    from victim_journey.check import theme_text_problems
-    from victim_journey.theme_text import ThemeText
+    from victim_journey.mkdocs_plugin.theme_text import ThemeText
+    from victim_journey.pipeline import theme_text_problems
 
     path = content_copy / "journey/interface-text.yml"
     text = path.read_text(encoding="utf-8")

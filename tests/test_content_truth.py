@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.journey import Journey
-from victim_journey.model import Stage
+from victim_journey.content.journey import Journey
+from victim_journey.content.model import Stage
 
 ROOT = Path(__file__).resolve().parent.parent
 

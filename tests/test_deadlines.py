@@ -16,17 +16,17 @@ from deadline_table import (
     full_date,
     table_holidays,
 )
-from victim_journey.check import check_content
-from victim_journey.deadlines import (
+from victim_journey.checks.review import add_months
+from victim_journey.content.deadlines import (
     HolidayCalendar,
     OutsideCalendar,
     add_working_days,
     review_deadlines,
 )
-from victim_journey.languages import ENGLISH
-from victim_journey.render import render_site
-from victim_journey.render_deadlines import example_day
-from victim_journey.review import add_months
+from victim_journey.content.languages import ENGLISH
+from victim_journey.pipeline import check_content
+from victim_journey.render.deadline_helper import example_day
+from victim_journey.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_BASE = Path(__file__).parent / "golden" / "base"

@@ -14,14 +14,14 @@ import yaml
 
 from days import CONTENT_DAY, ROUTINE_WARNINGS, years_later
 from deadline_table import long_date
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
-from victim_journey.journey import load_journey
-from victim_journey.links_online import check_url, dead_link_problems, external_links
-from victim_journey.new_item import template_text
+from victim_journey.cli.check_links import check_url, dead_link_problems, external_links
+from victim_journey.cli.main import main as cli_main
+from victim_journey.cli.new import template_text
+from victim_journey.content.journey import load_journey
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity, error
-from victim_journey.render import render_site
-from victim_journey.serve import serve_directory
+from victim_journey.render.site import render_site
+from victim_journey.site_check.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 # The live content is checked as of the day it was last reviewed (tests/days.py), so a
@@ -281,7 +281,7 @@ def test_online_check_reports_an_address_that_does_not_answer(tmp_path: Path) ->
     with serve_directory(tmp_path) as base:  # loopback only: no other host is asked
         assert check_url(base + "here.html", timeout=5) is None
         assert "404" in (check_url(base + "gone.html", timeout=5) or "")
-        from victim_journey.links_online import ExternalLink
+        from victim_journey.cli.check_links import ExternalLink
 
         problems = dead_link_problems([ExternalLink("journey/site.yml", 4, 3,
                                                     base + "gone.html")], timeout=5)
@@ -384,7 +384,7 @@ def test_contributing_explains_every_error_code() -> None:
     assert set(ERROR_CODES) <= listed
     # And no code is listed that the tool cannot give.
     source = "\n".join(p.read_text(encoding="utf-8")
-                       for p in (ROOT / "scripts" / "victim_journey").glob("*.py"))
+                       for p in (ROOT / "scripts" / "victim_journey").rglob("*.py"))
     assert sorted(c for c in listed if f'"{c}"' not in source) == []
 
 

@@ -7,7 +7,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from victim_journey.cli import main
+from victim_journey.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")

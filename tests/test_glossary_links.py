@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from sitecheck import parse, resolve
-from victim_journey.glossary_links import link_terms, term_words
-from victim_journey.journey import load_journey
-from victim_journey.model import Term
-from victim_journey.render import render_glossary, render_site
+from victim_journey.content.journey import load_journey
+from victim_journey.content.model import Term
+from victim_journey.render.glossary_links import link_terms, term_words
+from victim_journey.render.site import render_glossary, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.check import check_content
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 
 GOLDEN = Path(__file__).parent / "golden"

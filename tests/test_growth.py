@@ -11,11 +11,11 @@ import pytest
 from markupsafe import escape
 
 from days import CONTENT_DAY
-from victim_journey.bench import make_project
-from victim_journey.check import CheckedContent, check_content
-from victim_journey.local_branches import AREAS, CHARITIES, local_branches
+from victim_journey.cli.bench import make_project
+from victim_journey.cli.local_branches import AREAS, CHARITIES, local_branches
+from victim_journey.pipeline import CheckedContent, check_content
 from victim_journey.problems import Severity
-from victim_journey.service_areas import A_TO_Z_LOCAL_LIMIT, area_anchor, areas
+from victim_journey.render.service_areas import A_TO_Z_LOCAL_LIMIT, area_anchor, areas
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_COUNT = 60  # 6 branches of each of the 10 charities
@@ -151,7 +151,7 @@ def test_a_hard_hand_written_page_is_reported_at_its_hardest_sentence(
 def test_1500_local_services_build(tmp_path: Path) -> None:
     """150 branches of each of 10 charities: the content checks pass and both languages
     build with --strict, with stage pages as short as before."""
-    from victim_journey.build import build_all
+    from victim_journey.cli.build import build_all
     from victim_journey.clock import environment_for_child
 
     project = make_project(ROOT, tmp_path / "p", 1500)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.cli import main as cli_main
-from victim_journey.journey import Journey
-from victim_journey.render import render_site
+from victim_journey.cli.main import main as cli_main
+from victim_journey.content.journey import Journey
+from victim_journey.render.site import render_site
 
 HELPLINES = ("national-domestic-abuse-helpline", "live-fear-free",
              "national-stalking-helpline", "mens-advice-line", "galop", "samaritans",

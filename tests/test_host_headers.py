@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from victim_journey.host_headers import (
+from victim_journey.publish.host_headers import (
     HEADERS_FILE,
     LONG_CACHE,
     NGINX_FILE,
     page_policy,
     with_no_framing,
 )
-from victim_journey.serve import not_found_pages, site_pages
+from victim_journey.site_check.serve import not_found_pages, site_pages
 
 
 def _rules(text: str) -> dict[str, dict[str, list[str]]]:

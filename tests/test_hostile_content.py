@@ -22,11 +22,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from victim_journey.check import check_content
-from victim_journey.docs_pages import check_page_text
-from victim_journey.loader import load_yaml
+from victim_journey.checks.docs_pages import check_page_text
+from victim_journey.content.loader import load_yaml
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Problem, Severity
-from victim_journey.sanitise import sanitise_html
+from victim_journey.render.sanitise import sanitise_html
 
 GOLDEN_BASE = Path(__file__).parent / "golden" / "base"
 TODAY = dt.date(2026, 12, 1)

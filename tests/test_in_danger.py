@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.journey import Journey
-from victim_journey.serve import not_found_pages
+from victim_journey.content.journey import Journey
+from victim_journey.site_check.serve import not_found_pages
 
 PHONE = {"width": 375, "height": 667}
 LINE = "[data-vj-in-danger] .vj-danger__line"

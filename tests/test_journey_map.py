@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from sitecheck import resolve
-from victim_journey.journey_map import journey_map_svg
+from victim_journey.render.journey_map import journey_map_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -149,7 +149,7 @@ def test_map_fits_320_pixels_and_prints_in_black_and_white(browser: Any, site_ur
 def test_a_word_longer_than_its_box_is_given_the_lines_it_takes() -> None:
     """The browser breaks a long word (overflow-wrap); the box must grow to hold it, or
     the text spills out over the arrows (seen with Welsh 'Y penderfyniad i gyhuddo')."""
-    from victim_journey.journey_map import _wrap
+    from victim_journey.render.journey_map import _wrap
 
     narrow = 93.3  # a box in a step of two or three stages
     assert len(_wrap("Y penderfyniad i gyhuddo", narrow)) == 4

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.check import check_content
-from victim_journey.journey import Journey
-from victim_journey.key_facts import figure_key, figures_in
+from victim_journey.checks.key_facts import figure_key, figures_in
+from victim_journey.content.journey import Journey
+from victim_journey.pipeline import check_content
 
 TODAY = dt.date(2026, 12, 3)
 # The Welsh for each English unit, as the Welsh pages write it after a number (with the

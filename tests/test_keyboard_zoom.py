@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from victim_journey.a11y_axe import AXE_RUN_SCRIPT, AXE_TAGS
-from victim_journey.a11y_tools import find_tools
+from victim_journey.site_check.axe import AXE_RUN_SCRIPT, AXE_TAGS
+from victim_journey.site_check.tools import find_tools
 
 # One page of each type: home, stage, "no charge" stage (with the date helper), service,
 # rights, glossary, A to Z, a question, the whole guide, a hand-written page, not found.

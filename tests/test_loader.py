@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.loader import load_yaml
+from victim_journey.content.loader import load_yaml
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -83,7 +83,7 @@ def test_two_documents_are_refused(tmp_path: Path) -> None:
 def test_libyaml_and_python_parsers_agree(monkeypatch) -> None:
     """libyaml is used for speed where PyYAML has it; both must read every file the same
     way: same data, same positions, same problems."""
-    import victim_journey.loader as loader
+    import victim_journey.content.loader as loader
 
     root = Path(__file__).resolve().parent.parent
     files = sorted((root / "journey").rglob("*.yml"))

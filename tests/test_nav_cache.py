@@ -14,9 +14,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from victim_journey import plugin
-from victim_journey.bench import make_project
-from victim_journey.nav_cache import NavCache
+from victim_journey.cli.bench import make_project
+from victim_journey.mkdocs_plugin import plugin
+from victim_journey.mkdocs_plugin.nav_cache import NavCache
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.a11y import run_accessibility_check
-from victim_journey.init_site import STARTER_DIR, start_site
-from victim_journey.interface_text import INTERFACE_FILE
+from victim_journey.cli.init import STARTER_DIR, start_site
+from victim_journey.content.interface_text import INTERFACE_FILE
+from victim_journey.site_check.run import run_accessibility_check
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = "2026-12-01"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.theme_dir import THEME_DIR, with_package_theme
+from victim_journey.mkdocs_plugin.theme_dir import THEME_DIR, with_package_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 

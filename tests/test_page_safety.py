@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.csp import (
+from victim_journey.mkdocs_plugin.csp import (
     UnknownInlineScript,
     add_csp_meta,
     content_security_policy,
     inline_script_hashes,
     policy_for,
 )
-from victim_journey.external_links import add_noreferrer
-from victim_journey.privacy_config import CODE, privacy_problems
+from victim_journey.mkdocs_plugin.external_links import add_noreferrer
+from victim_journey.mkdocs_plugin.privacy import CODE, privacy_problems
+from victim_journey.mkdocs_plugin.theme_dir import THEME_DIR
 
 PAGE = """<!doctype html>
 <html><head>
@@ -212,7 +213,7 @@ def test_the_build_refuses_a_leaky_setting_without_a_traceback(content_copy: Pat
 # --- the allow-list is made from the templates, before the build -------------------------
 
 def test_allow_list_comes_from_the_templates_at_every_depth(tmp_path: Path) -> None:
-    from victim_journey.script_allow_list import allowed_script_hashes
+    from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 
     ours, theme = tmp_path / "overrides", tmp_path / "theme"
     (ours / "partials").mkdir(parents=True)
@@ -237,11 +238,10 @@ def test_allow_list_comes_from_the_templates_at_every_depth(tmp_path: Path) -> N
 def test_every_inline_script_in_the_real_theme_is_known_before_the_build() -> None:
     import material
 
-    from victim_journey.script_allow_list import allowed_script_hashes
+    from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 
-    root = Path(__file__).resolve().parent.parent
     theme = Path(material.__file__).parent / "templates"
-    allowed = allowed_script_hashes([root / "overrides", theme])
+    allowed = allowed_script_hashes([THEME_DIR, theme])
     # Our own head script and Material's __md_scope at the top and 3 folders down.
     assert sha("__md_set=function(){}") in allowed
     base = (theme / "partials/javascripts/base.html").read_text(encoding="utf-8")
@@ -256,11 +256,10 @@ def test_the_build_fails_naming_the_page_with_an_unknown_script() -> None:
     import material
     from mkdocs.exceptions import PluginError
 
-    from victim_journey.plugin import VictimJourneyPlugin
+    from victim_journey.mkdocs_plugin.plugin import VictimJourneyPlugin
 
-    root = Path(__file__).resolve().parent.parent
     plugin = VictimJourneyPlugin()
-    plugin.theme_dirs = [str(root / "overrides"),
+    plugin.theme_dirs = [str(THEME_DIR),
                          str(Path(material.__file__).parent / "templates")]
     plugin.config_extra, plugin.extra_base_urls = {}, ["/"]
     page = '<head><meta charset="utf-8"><script>__md_set=function(){}</script></head>'
@@ -279,7 +278,7 @@ def test_the_build_fails_naming_the_page_with_an_unknown_script() -> None:
 ])
 def test_a_local_stylesheet_that_loads_from_another_host_is_refused(
         tmp_path: Path, css: str) -> None:
-    from victim_journey.privacy_config import stylesheet_problems
+    from victim_journey.mkdocs_plugin.privacy import stylesheet_problems
 
     folder = tmp_path / "overrides/assets/stylesheets"
     folder.mkdir(parents=True)
@@ -291,7 +290,7 @@ def test_a_local_stylesheet_that_loads_from_another_host_is_refused(
 
 
 def test_our_stylesheets_load_nothing_from_another_host() -> None:
-    from victim_journey.privacy_config import stylesheet_problems
+    from victim_journey.mkdocs_plugin.privacy import stylesheet_problems
 
     root = Path(__file__).resolve().parent.parent
-    assert stylesheet_problems([root / "overrides", root / "docs"], root) == []
+    assert stylesheet_problems([THEME_DIR, root / "docs"], root) == []

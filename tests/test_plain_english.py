@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 
 from days import CONTENT_DAY
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
-from victim_journey.journey import load_journey
-from victim_journey.model import AvoidWord
-from victim_journey.plain_english import grade, plain_english_problems
-from victim_journey.plain_text import sentences, strip_markdown_line
+from victim_journey.checks.plain_english import grade, plain_english_problems
+from victim_journey.checks.words_to_avoid import AvoidList, load_avoid_list
+from victim_journey.cli.main import main as cli_main
+from victim_journey.content.journey import load_journey
+from victim_journey.content.model import AvoidWord
+from victim_journey.content.plain_text import sentences, strip_markdown_line
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
-from victim_journey.render import RenderedPage, render_site
-from victim_journey.words_to_avoid import AvoidList, load_avoid_list
+from victim_journey.render.environment import RenderedPage
+from victim_journey.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = CONTENT_DAY.isoformat()  # the live content: see tests/days.py

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from victim_journey.mkdocs_plugin.theme_dir import THEME_DIR
+
 SEARCH_TERM = "review"  # in the content, so search has results to choose from
 
 # Installed before any page script runs; reads what the browser reports as blocked.
@@ -321,11 +323,10 @@ def test_every_inline_script_is_on_the_allow_list_made_before_the_build(
     did not declare, whatever the content."""
     import material
 
-    from victim_journey.script_allow_list import allowed_script_hashes
+    from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
 
-    root = Path(__file__).resolve().parent.parent
     allowed = allowed_script_hashes(
-        [root / "overrides", Path(material.__file__).parent / "templates"],
+        [THEME_DIR, Path(material.__file__).parent / "templates"],
         extra_base_urls=["/", "/cy/"])
     seen = 0
     for path in _html_files(built_site):

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 
 ROOT = Path(__file__).resolve().parent.parent
 NEUTRAL_PAGE = "<!doctype html><title>Neutral page</title><p>Weather</p>"

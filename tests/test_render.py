@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.journey import Journey, load_journey
-from victim_journey.render import relative_link, relink_markdown, render_site
+from victim_journey.content.journey import Journey, load_journey
+from victim_journey.render.environment import relative_link, relink_markdown
+from victim_journey.render.site import render_site
 
 BASE = Path(__file__).parent / "golden" / "base"
 

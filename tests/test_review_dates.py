@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from victim_journey.check import DOCS_DIR, check_content
-from victim_journey.cli import main as cli_main
+from victim_journey.cli.main import main as cli_main
+from victim_journey.content.journey import DOCS_DIR
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
 
 ROOT = Path(__file__).resolve().parent.parent

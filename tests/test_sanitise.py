@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from victim_journey.sanitise import sanitise_html
+from victim_journey.render.sanitise import sanitise_html
 
 UNSAFE = re.compile(r"javascript:|vbscript:|data:|<script(?![^>]*vj-[a-z-]+\.js\" defer>)"
                     r"|<iframe|<object|<embed|<style|\son[a-z]+=|//tracker", re.IGNORECASE)

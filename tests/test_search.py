@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from victim_journey.search_config import SEPARATOR, search_words_in
+from victim_journey.search.config import SEPARATOR, search_words_in
 
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 # The Welsh pages' own table: Welsh words, typed into the search box of a Welsh page.

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
-from victim_journey.journey import load_journey
+from victim_journey.checks.search_words import search_word_problems
+from victim_journey.cli.main import main as cli_main
+from victim_journey.content.journey import load_journey
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Problem, Severity
-from victim_journey.search_config import (
+from victim_journey.search.config import (
     SEPARATOR,
     STAGE_BOOST,
     STOP_WORDS,
@@ -24,9 +25,8 @@ from victim_journey.search_config import (
     page_search_meta,
     search_words_in,
 )
-from victim_journey.search_index import add_search_words, index_location
-from victim_journey.search_terms import ItemKind, search_items
-from victim_journey.validate_search_words import search_word_problems
+from victim_journey.search.index import add_search_words, index_location
+from victim_journey.search.terms import ItemKind, search_items
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "golden" / "base"

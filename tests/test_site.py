@@ -11,10 +11,10 @@ import yaml
 
 from days import CONTENT_DAY, ROUTINE_WARNINGS
 from sitecheck import parse, resolve
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
+from victim_journey.cli.main import main as cli_main
+from victim_journey.pipeline import check_content
 from victim_journey.problems import Severity
-from victim_journey.schema import write_schemas
+from victim_journey.publish.schema import write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = sorted(p.stem for p in (ROOT / "journey" / "stages").glob("*.yml"))

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.build import build_all
-from victim_journey.cli import main
-from victim_journey.language_links import LanguageLinks
-from victim_journey.languages import ENGLISH, WELSH
-from victim_journey.publish_address import publish_address_problem
+from victim_journey.cli.build import build_all
+from victim_journey.cli.main import main
+from victim_journey.content.languages import ENGLISH, WELSH
+from victim_journey.mkdocs_plugin.language_links import LanguageLinks
+from victim_journey.publish.address import publish_address_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -14,20 +14,20 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
-from victim_journey.journey import Journey, load_journey
-from victim_journey.languages import WELSH
-from victim_journey.model import SkippedStage
-from victim_journey.open_data import open_data
-from victim_journey.redirects import redirect_map
-from victim_journey.render import render_home, render_site, render_stage
-from victim_journey.render_questions import render_question_pages
-from victim_journey.render_situations import render_situation, render_situation_print
-from victim_journey.search_index import name_situation_pages
-from victim_journey.search_terms import ItemKind, search_items
-from victim_journey.situations import situation_page
-from victim_journey.validate_situations import situation_problems
+from victim_journey.checks.situations import situation_problems
+from victim_journey.cli.main import main as cli_main
+from victim_journey.content.journey import Journey, load_journey
+from victim_journey.content.languages import WELSH
+from victim_journey.content.model import SkippedStage
+from victim_journey.content.situations import situation_page
+from victim_journey.pipeline import check_content
+from victim_journey.publish.open_data import open_data
+from victim_journey.publish.redirects import redirect_map
+from victim_journey.render.questions import render_question_pages
+from victim_journey.render.site import render_home, render_site, render_stage
+from victim_journey.render.situations import render_situation, render_situation_print
+from victim_journey.search.index import name_situation_pages
+from victim_journey.search.terms import ItemKind, search_items
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 12, 3)

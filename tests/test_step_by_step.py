@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from sitecheck import parse
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 
 LANGUAGES = ("", "cy/")
 TAG = re.compile(r"<[^>]+>")

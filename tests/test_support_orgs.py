@@ -18,20 +18,20 @@ import pytest
 
 from deadline_table import long_date
 from sitecheck import parse, resolve
-from victim_journey.build import run_mkdocs_build
-from victim_journey.check import check_content
-from victim_journey.cli import main as cli_main
-from victim_journey.journey import Journey, load_journey
-from victim_journey.open_data import open_data, plain_summary, schema
-from victim_journey.published_urls import (
+from victim_journey.cli.build import run_mkdocs_build
+from victim_journey.cli.main import main as cli_main
+from victim_journey.content.journey import Journey, load_journey
+from victim_journey.pages import absolute_url, page_url, relative_url
+from victim_journey.pipeline import check_content
+from victim_journey.publish.open_data import open_data, plain_summary, schema
+from victim_journey.publish.redirects import Move, redirect_files, redirect_html, redirect_map
+from victim_journey.publish.urls import (
     REGISTRY_FILE,
     read_registry,
     registry_problems,
     update_registry,
 )
-from victim_journey.redirects import Move, redirect_files, redirect_html, redirect_map
-from victim_journey.serve import serve_directory
-from victim_journey.site_urls import absolute_url, page_url, relative_url
+from victim_journey.site_check.serve import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "golden" / "base"

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from victim_journey.check import CheckedContent, check_content
-from victim_journey.cli import main
-from victim_journey.languages import WELSH
+from victim_journey.cli.main import main
+from victim_journey.content.languages import WELSH
+from victim_journey.i18n.docs import fallback_page
+from victim_journey.pipeline import CheckedContent, check_content
 from victim_journey.problems import Problem, Severity
-from victim_journey.render import render_site
-from victim_journey.translated_docs import fallback_page
+from victim_journey.render.site import render_site
 
 BASE = Path(__file__).parent / "golden" / "base"
 TODAY = dt.date(2026, 12, 1)

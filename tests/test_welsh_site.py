@@ -171,8 +171,8 @@ def test_welsh_pages_are_fully_translated(built_site: Path,
     (the tests in test_translations.py show that it appears when one is missing). An
     editor may add a service before its Welsh: then the notice is where it is needed."""
     from days import CONTENT_DAY
-    from victim_journey.check import check_content
-    from victim_journey.translation_cli import translation_gaps
+    from victim_journey.cli.translation import translation_gaps
+    from victim_journey.pipeline import check_content
 
     checked = check_content(ROOT / "journey", root=ROOT, today=CONTENT_DAY,
                             docs_dir=ROOT / "docs")

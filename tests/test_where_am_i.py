@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from sitecheck import resolve
-from victim_journey.cli import main as cli_main
-from victim_journey.render_questions import question_page, render_question_pages
-from victim_journey.site_urls import page_url
+from victim_journey.cli.main import main as cli_main
+from victim_journey.pages import page_url
+from victim_journey.render.questions import question_page, render_question_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "where-am-i/index.html"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from victim_journey.journey import Journey
+from victim_journey.content.journey import Journey
 
 
 @pytest.mark.parametrize(("start", "answer", "heading"), [

@@ -59,11 +59,3 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code, p.message))
-
-
-class ContentError(Exception):
-    """Raised when content has errors; carries every problem found, not just the first."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(p.format_text() for p in problems))

@@ -1,0 +1,1 @@
+"""The `victim-journey` command: a parser and one module per command."""

@@ -1,0 +1,1 @@
+"""Translations: of content files and of hand-written pages, with their stamps."""

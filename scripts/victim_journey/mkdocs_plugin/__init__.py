@@ -1,0 +1,1 @@
+"""The MkDocs plugin: the only subpackage that imports mkdocs. A thin adapter."""

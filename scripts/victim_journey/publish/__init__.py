@@ -1,0 +1,1 @@
+"""Publish: what the site serves besides pages (redirects, open data) and its navigation."""

@@ -1,0 +1,1 @@
+"""Render: pure functions from the model to Markdown pages. No MkDocs here."""

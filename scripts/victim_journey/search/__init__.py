@@ -1,0 +1,1 @@
+"""Search: the words people use, how search is tuned, and the search index."""

@@ -1,0 +1,1 @@
+"""Checks of a built site: accessibility (pa11y-ci, axe-core, html-validate)."""
