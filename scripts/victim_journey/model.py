@@ -354,12 +354,15 @@ class Answer(Strict):
                                  "or the id of a stage.")
 
 
-class Question(Strict):
+class Question(Searchable):
     id: Id = Field(description="The question's id. It is also its page's URL, so keep it "
                                "once published.")
     text: PlainText = Field(description="The question, such as 'Has anyone been charged?'")
     hint: PlainText | None = Field(default=None,
                                    description="A short line that helps people answer.")
+    summary: PlainText | None = Field(
+        default=None, description="One sentence shown under the page in search results. "
+                                  "Leave out to use the hint.")
     answers: list[Answer] = Field(
         min_length=1, description="At least 2 answers. Each page adds 'I'm not sure' itself.")
     not_sure: MarkdownText = Field(

@@ -80,7 +80,7 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
         is_first = path == WHERE_AM_I_INDEX
         title = questions.title if is_first else question.text
         description = (journey.t("where-am-i-description")
-                       if is_first else question.hint or questions.title)
+                       if is_first else question.summary or question.hint or questions.title)
         pages.append(_page(
             journey, path, "question.md.j2", title, {"description": description, **meta_common},
             file=questions, question=question, is_first=is_first,

@@ -14,6 +14,7 @@ from enum import StrEnum
 from .journey import Journey
 from .loader import KeyPath
 from .render import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
+from .render_questions import question_page
 
 
 class ItemKind(StrEnum):
@@ -21,6 +22,7 @@ class ItemKind(StrEnum):
     SERVICE = "service"
     RIGHT = "right"
     TERM = "glossary term"
+    QUESTION = "question"
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,11 @@ def _items(journey: Journey, drafts: bool) -> Iterator[SearchItem]:
     for index, term in enumerate(journey.glossary.terms):
         yield SearchItem(ItemKind.TERM, term.id, term.term, tuple(term.also_known_as),
                          GLOSSARY_PAGE, term.id, "glossary", ("terms", index, "also_known_as"))
+    # A "Where am I?" page with words of its own, such as the crisis page ("scared").
+    questions = journey.questions
+    for index, question in enumerate(questions.questions if questions else ()):
+        if question.also_known_as:
+            yield SearchItem(ItemKind.QUESTION, question.id, question.text,
+                             tuple(question.also_known_as),
+                             question_page(questions, question.id), None, "where-am-i",
+                             ("questions", index, "also_known_as"))

@@ -26,6 +26,7 @@ _REMEDY = {
     ItemKind.STAGE: "keep it on the stage a reader who types it needs most",
     ItemKind.RIGHT: "keep it on the right a reader who types it needs most",
     ItemKind.TERM: "keep it on one of them, or link the two terms with 'see_also'",
+    ItemKind.QUESTION: "keep it on the question a reader who types it needs most",
 }
 
 
