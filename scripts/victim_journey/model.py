@@ -109,6 +109,10 @@ class ReviewTimeLimits(Strict):
         description="Ask within this many working days for a prompt review. Leave out if "
                     "there is no such limit.")
     months: int = Field(ge=1, le=24, description="The outer limit, in months.")
+    if_late: PlainText | None = Field(
+        default=None,
+        description="What a reader can still do once the last day has passed, and who to "
+                    "contact. The helper shows it when the date it works out has passed.")
 
 
 class Stage(Reviewed, Searchable):
