@@ -133,3 +133,17 @@ def test_what_to_do_if_late_is_on_the_page_without_javascript(built_site: Any) -
     html = (built_site / "stages" / "no-charge-cps" / "index.html").read_text("utf-8")
     assert 'id="if-the-last-day-has-passed"' in html
     assert "exceptional circumstances" in html
+
+
+def test_other_deadlines_are_stated_with_their_sources_and_review_note(
+        real_journey: Journey) -> None:
+    """Compensation (2 years from the crime) and a sentence review (28 days, changing)
+    are stated on the outcome page only beside their sources, and the changing one is
+    flagged for the next reviewer."""
+    stage = real_journey.stages["the-outcome"]
+    urls = {source.url for source in stage.sources}
+    assert "within 2 years** of the crime" in stage.how_long
+    assert "https://www.gov.uk/claim-compensation-criminal-injury/eligibility" in urls
+    assert "**28 days** from the sentence, but the law is changing" in stage.how_long
+    assert "https://www.gov.uk/ask-crown-court-sentence-review" in urls
+    assert stage.review_note is not None and "CHANGING" in stage.review_note
