@@ -50,6 +50,24 @@ def table_holidays(dates: Iterable[dt.date]) -> list[dt.date]:
     return sorted(day for day in dates if first <= day.year <= last)
 
 
+@dataclass(frozen=True)
+class TodayCase:
+    page: str  # the stage whose helper is used
+    told_on: dt.date
+    today: dt.date
+    status: str
+    why: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.page}-{self.told_on.isoformat()}-on-{self.today.isoformat()}"
+
+
+def today_cases() -> list[TodayCase]:
+    return [TodayCase(c["page"], c["told_on"], c["today"], c["status"], c["why"])
+            for c in _table()["today_cases"]]
+
+
 def invalid_inputs() -> list[tuple[str, str, str]]:
     return [tuple(row) for row in _table()["invalid_inputs"]]
 

@@ -13,14 +13,17 @@ from victim_journey.site_check.tools import find_tools
 STAGE = "stages/the-trial/"
 NOT_FOUND = "404.html"
 
-# Every element a keyboard user should reach: focusable and drawn on screen.
+# Every element a keyboard user should reach: focusable and drawn on screen. What is inside
+# a closed <details> is reached by opening it, from its <summary>, which is reached itself.
 _MARK_FOCUSABLE = """() => {
   const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]),'
-    + ' select:not([disabled]), textarea:not([disabled]), [tabindex]';
+    + ' select:not([disabled]), textarea:not([disabled]), [tabindex], details > summary';
   const marked = [];
   document.querySelectorAll(selector).forEach((element, index) => {
     const style = getComputedStyle(element);
-    if (element.tabIndex < 0 || !element.getClientRects().length
+    const folded = element.tagName !== 'SUMMARY'
+      && element.closest('details:not([open])') !== null;
+    if (element.tabIndex < 0 || folded || !element.getClientRects().length
         || style.visibility !== 'visible') return;
     element.dataset.vjTab = String(index);
     marked.push(String(index));

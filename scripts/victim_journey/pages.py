@@ -8,6 +8,8 @@ so every module that names a URL (redirects, the URL registry, open data) gets i
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 # The generated pages, by their path in the site's source (docs_dir). Each page's URL
 # comes from its path (page_url below); these are the only place the paths are written.
@@ -18,6 +20,23 @@ SERVICES_INDEX = "services/index.md"
 WHERE_AM_I_INDEX = "where-am-i/index.md"  # the "Where am I?" questions
 PRINT_PAGE = "print.md"  # the whole guide on one page, to print
 A_TO_Z_PAGE = "a-to-z.md"
+
+
+QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
+
+
+class _Questions(Protocol):
+    """The "Where am I?" questions file (content.model.QuestionsFile)."""
+
+    @property
+    def questions(self) -> Sequence[Any]: ...
+
+
+def question_page(questions: _Questions, question_id: str) -> str:
+    """The first question is the flow's index page; each other one has its own page."""
+    if question_id == questions.questions[0].id:
+        return WHERE_AM_I_INDEX
+    return f"{QUESTIONS_FOLDER}/{question_id}.md"
 
 
 def stage_page(stage_id: str) -> str:

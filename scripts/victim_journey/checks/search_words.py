@@ -27,6 +27,7 @@ _REMEDY = {
     ItemKind.RIGHT: "keep it on the right a reader who types it needs most",
     ItemKind.TERM: "keep it on one of them, or link the two terms with 'see_also'",
     ItemKind.SITUATION: "keep it on the situation a reader who types it needs most",
+    ItemKind.QUESTION: "keep it on the question a reader who types it needs most",
 }
 
 

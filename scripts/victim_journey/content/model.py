@@ -128,6 +128,10 @@ class ReviewTimeLimits(Strict):
         description="Ask within this many working days for a prompt review. Leave out if "
                     "there is no such limit.")
     months: int = Field(ge=1, le=24, description="The outer limit, in months.")
+    if_late: PlainText | None = Field(
+        default=None,
+        description="What a reader can still do once the last day has passed, and who to "
+                    "contact. The helper shows it when the date it works out has passed.")
 
 
 class KeyFact(Strict):
@@ -478,12 +482,15 @@ class Answer(Strict):
                                  "or the id of a stage.")
 
 
-class Question(Strict):
+class Question(Searchable):
     id: Id = Field(description="The question's id. It is also its page's URL, so keep it "
                                "once published.")
     text: PlainText = Field(description="The question, such as 'Has anyone been charged?'")
     hint: PlainText | None = Field(default=None,
                                    description="A short line that helps people answer.")
+    summary: PlainText | None = Field(
+        default=None, description="One sentence shown under the page in search results. "
+                                  "Leave out to use the hint.")
     answers: list[Answer] = Field(
         min_length=1, description="At least 2 answers. Each page adds 'I'm not sure' itself.")
     not_sure: MarkdownText = Field(

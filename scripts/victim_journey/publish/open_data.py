@@ -67,6 +67,9 @@ class PhoneData(_Data):
     label: str | None
     hours: str | None
     free: bool
+    text_only: bool  # a number for text messages, not calls
+    languages: str | None
+    source_url: str
 
 
 class ServiceData(Item):
@@ -192,7 +195,9 @@ def open_data(journey: Journey, *, site_url: str | None, generated: dt.date) -> 
             id=vid, title=service.name, summary=service.summary,
             **_urls(site_url, service_page(vid)),
             website=service.contact.website,
-            phones=[PhoneData(number=p.number, label=p.label, hours=p.hours, free=p.free)
+            phones=[PhoneData(number=p.number, label=p.label, hours=p.hours, free=p.free,
+                              text_only=p.text_only, languages=p.languages,
+                              source_url=p.source.url)
                     for p in service.contact.phones],
             other_ways=list(service.contact.other_ways),
             stages=journey.stages_for_service(service),

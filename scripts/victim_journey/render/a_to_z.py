@@ -24,7 +24,10 @@ _OTHER = ""
 # "The trial" is found under T, and "Y treial" and "Yr heddlu" under T and H: readers
 # look for the word that matters, not the article (English "the", Welsh "y" and "yr").
 _ARTICLES = ("the ", "yr ", "y ")
-_KIND_ORDER = (ItemKind.STAGE, ItemKind.SITUATION, ItemKind.SERVICE, ItemKind.RIGHT,
+# The crisis page ("Where am I?" question) comes first: a reader looking up "scared"
+# needs it before anything else.
+_KIND_ORDER = (ItemKind.QUESTION, ItemKind.STAGE, ItemKind.SITUATION, ItemKind.SERVICE,
+               ItemKind.RIGHT,
                ItemKind.TERM)
 
 

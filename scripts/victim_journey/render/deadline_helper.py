@@ -51,6 +51,7 @@ class DeadlineHelper:
     example: Deadlines
     example_skipped: list[str]  # names of the bank holidays the example does not count
     script_src: str
+    if_late: str | None = None  # what a reader can still do once the last day has passed
     # The page's language: its dates, and the names the browser's helper writes dates with.
     text: Interface | None = None
     month_names: str = ""
@@ -106,6 +107,7 @@ def deadline_helper(journey: Journey, stage_id: str, page_path: str) -> Deadline
         example=example,
         example_skipped=skipped,
         script_src=relative_url(page_url(page_path), SCRIPT_URL),
+        if_late=limits.if_late,
         text=journey.t,
         month_names=month_names(journey.t),
         day_names=day_names(journey.t),

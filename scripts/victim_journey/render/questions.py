@@ -12,17 +12,15 @@ from dataclasses import dataclass
 from victim_journey.content.journey import Journey
 from victim_journey.content.model import Question, QuestionsFile
 from victim_journey.content.situations import situation_page
-from victim_journey.pages import HOME_PAGE, WHERE_AM_I_INDEX, service_page, stage_page
+from victim_journey.pages import (
+    HOME_PAGE,
+    QUESTIONS_FOLDER,
+    WHERE_AM_I_INDEX,
+    question_page,
+    service_page,
+    stage_page,
+)
 from victim_journey.render.environment import RenderedPage, render_page
-
-QUESTIONS_FOLDER = WHERE_AM_I_INDEX.rsplit("/", 1)[0]
-
-
-def question_page(questions: QuestionsFile, question_id: str) -> str:
-    """The first question is the flow's index page; each other one has its own page."""
-    if question_id == questions.questions[0].id:
-        return WHERE_AM_I_INDEX
-    return f"{QUESTIONS_FOLDER}/{question_id}.md"
 
 
 @dataclass(frozen=True)
@@ -137,7 +135,7 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
         is_first = path == WHERE_AM_I_INDEX
         title = questions.title if is_first else question.text
         description = (journey.t("where-am-i-description")
-                       if is_first else question.hint or questions.title)
+                       if is_first else question.summary or question.hint or questions.title)
         pages.append(render_page(
             journey, path, "question.md.j2", title, {"description": description, **meta_common},
             file=questions, question=question, is_first=is_first,

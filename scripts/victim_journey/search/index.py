@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from victim_journey.content.journey import Journey
-from victim_journey.pages import page_url
+from victim_journey.pages import page_url, question_page, service_page, stage_page
 from victim_journey.search.config import WORDS_FIELD
 from victim_journey.search.terms import ItemKind, SearchItem, search_items
 
@@ -30,6 +31,30 @@ def index_location(item: SearchItem) -> str:
 
 def words_by_location(items: Iterable[SearchItem]) -> dict[str, list[str]]:
     return {index_location(item): item.words() for item in items if item.words()}
+
+
+def summaries_by_location(journey: Journey) -> dict[str, str]:
+    """The one-sentence summary of each generated page, by its index location. Material
+    takes a page's result text from what comes before its first section, which on a stage
+    page is only "Step 3 of 5": a reader choosing between results needs the summary."""
+    summaries = {page_url(stage_page(sid)).lstrip("/"): stage.summary
+                 for sid, stage in journey.stages.items() if not stage.draft}
+    summaries.update({page_url(service_page(sid)).lstrip("/"): service.summary
+                      for sid, service in journey.services.items()})
+    questions = journey.questions
+    for question in questions.questions if questions else ():
+        summary = question.summary or question.hint
+        if summary:
+            summaries[page_url(question_page(questions, question.id)).lstrip("/")] = summary
+    return summaries
+
+
+def set_page_summaries(index: dict[str, Any], summaries: Mapping[str, str]) -> None:
+    """Make each page's result text its summary (Material's JSON, changed in place)."""
+    for doc in index.get("docs", []):
+        summary = summaries.get(doc.get("location"))
+        if summary is not None:
+            doc["text"] = f"<p>{escape(summary, quote=False)}</p>"
 
 
 def add_search_words(index: dict[str, Any], words: Mapping[str, Sequence[str]]
@@ -69,6 +94,7 @@ def add_search_words_to_site(site_dir: Path, journey: Journey) -> list[str]:
     index = json.loads(path.read_text(encoding="utf-8"))
     missing = add_search_words(index, words)
     name_situation_pages(index, items)
+    set_page_summaries(index, summaries_by_location(journey))
     # Written as compactly as Material writes it: the index is fetched by every reader.
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False),
                     encoding="utf-8")

@@ -14,7 +14,13 @@ from enum import StrEnum
 from victim_journey.content.journey import Journey, service_key, stage_key
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.situations import situation_page, situations_in_order
-from victim_journey.pages import GLOSSARY_PAGE, RIGHTS_PAGE, service_page, stage_page
+from victim_journey.pages import (
+    GLOSSARY_PAGE,
+    RIGHTS_PAGE,
+    question_page,
+    service_page,
+    stage_page,
+)
 
 
 class ItemKind(StrEnum):
@@ -23,6 +29,7 @@ class ItemKind(StrEnum):
     RIGHT = "right"
     TERM = "glossary term"
     SITUATION = "situation"
+    QUESTION = "question"
 
 
 @dataclass(frozen=True)
@@ -93,3 +100,11 @@ def _items(journey: Journey, drafts: bool) -> Iterator[SearchItem]:
     for index, term in enumerate(journey.glossary.terms):
         yield SearchItem(ItemKind.TERM, term.id, term.term, tuple(term.also_known_as),
                          GLOSSARY_PAGE, term.id, "glossary", ("terms", index, "also_known_as"))
+    # A "Where am I?" page with words of its own, such as the crisis page ("scared").
+    questions = journey.questions
+    for index, question in enumerate(questions.questions if questions else ()):
+        if question.also_known_as:
+            yield SearchItem(ItemKind.QUESTION, question.id, question.text,
+                             tuple(question.also_known_as),
+                             question_page(questions, question.id), None, "where-am-i",
+                             ("questions", index, "also_known_as"))

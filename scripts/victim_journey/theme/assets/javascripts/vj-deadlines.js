@@ -11,6 +11,11 @@
  * - "3 months" is the same date 3 months later, or the last day of a shorter month.
  * Dates are handled in UTC so that clock changes never move a day.
  *
+ * It is honest about time (scripts/victim_journey/deadline_status.py has the same rules,
+ * checked against the "today_cases" of the same table): a date after today is refused,
+ * in the GOV.UK error message pattern; dates that have passed say so, with what the
+ * reader can still do (data-vj-text-late); a limit's own day still counts.
+ *
  * Its words come from the page, in the page's language (journey/interface-text.yml, put
  * in data-vj-* attributes by _deadline_helper.md.j2); the English here is used only if
  * an attribute is missing.
@@ -26,6 +31,11 @@
     "error-prefix": "Error:",
     "error-empty": "Enter the date you were told about the decision",
     "error-invalid": "Enter a real date, for example 24 12 2026",
+    "error-future": "The date you were told must be today or in the past",
+    "status-passed": "These dates have passed. The last day to ask was {date}.",
+    "status-prompt-passed": "The date for a prompt review has passed. You can still ask " +
+      "until {date}.",
+    "status-last-day": "Today, {date}, is the last day to ask.",
     // {date} is where the date goes.
     prompt: "To get a prompt review, ask by {date}. That is {days} after the day you " +
       "were told.",
@@ -99,6 +109,26 @@
       }
     }
     return day;
+  }
+
+  /* Today in the reader's own time zone, as a UTC date like the others. */
+  function today() {
+    var now = new Date();
+    return utcDate(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+
+  /* Where the reader stands on `day` (the same rules as deadline_status.py). */
+  function status(toldOn, prompt, outer, day) {
+    if (toldOn > day) {
+      return "future";
+    }
+    if (outer < day) {
+      return "passed";
+    }
+    if (outer.getTime() === day.getTime()) {
+      return "last-day";
+    }
+    return prompt && prompt < day ? "prompt-passed" : "open";
   }
 
   /* The date typed in the three boxes, or null if it is not a real date. */
@@ -198,6 +228,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();  // never submit: nothing may reach the URL or a server
       result.textContent = "";
+      result.removeAttribute("data-vj-status");
       var values = [parts.day.value.trim(), parts.month.value.trim(),
         parts.year.value.trim()];
       if (!values[0] && !values[1] && !values[2]) {
@@ -209,10 +240,22 @@
         showError(words(widget, "error-invalid", TEXT["error-invalid"]));
         return;
       }
+      var day = today();
+      if (toldOn > day) {
+        showError(words(widget, "error-future", TEXT["error-future"]));
+        return;
+      }
       clearError();
+      var outer = addMonths(toldOn, months);
+      var prompt = workingDays && calendar.firstDay && calendar.lastDay ?
+        addWorkingDays(toldOn, workingDays, calendar) : null;
+      var where = status(toldOn, prompt, outer, day);
+      result.setAttribute("data-vj-status", where);
+      if (where !== "open") {
+        result.appendChild(paragraphAround("status", words(widget, "status-" + where,
+          TEXT["status-" + where]), outer, dateNames));
+      }
       if (workingDays) {
-        var prompt = calendar.firstDay && calendar.lastDay ?
-          addWorkingDays(toldOn, workingDays, calendar) : null;
         if (prompt) {
           result.appendChild(paragraphAround("prompt", words(widget, "prompt",
             TEXT.prompt.replace("{days}", plural(workingDays, "working day"))),
@@ -227,7 +270,11 @@
       }
       result.appendChild(paragraphAround("outer", words(widget, "outer",
         TEXT.outer.replace("{months}", plural(months, "month"))),
-        addMonths(toldOn, months), dateNames));
+        outer, dateNames));
+      var late = widget.getAttribute("data-vj-text-late");
+      if (where === "passed" && late) {
+        result.appendChild(paragraphAround("late", late, null, dateNames));
+      }
     });
 
     form.hidden = false;
