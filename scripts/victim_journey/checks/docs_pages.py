@@ -29,7 +29,8 @@ from victim_journey.problems import Problem, error
 # as redirect.html with any `location`), not `subtitle`, `icon`, `status` or other keys
 # the theme prints or acts on: a page needs only these.
 TEXT_KEYS = ("title", "description", "owner", "review_note")
-FRONT_MATTER_KEYS = frozenset({*TEXT_KEYS, "last_reviewed", "translation"})
+FRONT_MATTER_KEYS = frozenset({*TEXT_KEYS, "last_reviewed", "review_interval_months",
+                               "translation"})
 # Files a docs folder may hold besides pages: pictures the pages show (not SVG, which can
 # carry script).
 PICTURE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp")

@@ -29,7 +29,10 @@ def hand_written_page_problems(pages_dir: Path | None, root: Path,
         return []
     pages = []
     for path in sorted(pages_dir.rglob("*.md")):
-        front, body = front_matter_and_body(path.read_text(encoding="utf-8"))
+        try:
+            front, body = front_matter_and_body(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            continue  # docs_pages.py reports a page that is not UTF-8, at its line
         pages.append((path, front.count("\n"), sentences(body), body))
     readability.prepare(s.text for _, _, items, _ in pages for s in items)
     problems = []
