@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from victim_journey.deadlines import HolidayCalendar, review_deadlines
-from victim_journey.journey import Journey
 
 from deadline_table import TodayCase, full_date, today_cases
+from victim_journey.content.deadlines import HolidayCalendar, review_deadlines
+from victim_journey.content.journey import Journey
 from victim_journey.render.deadline_status import DeadlineStatus, deadline_status
 
 CASES = today_cases()

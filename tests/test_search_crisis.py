@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from victim_journey.journey import Journey
 
 from test_search import (
     COUNT_WORKER_MESSAGES,
@@ -22,6 +21,7 @@ from test_search import (
     _type_query,
     load_queries,
 )
+from victim_journey.content.journey import Journey
 
 CRISIS_QUERIES = load_queries(Path(__file__).with_name("search_queries_crisis.yml"))
 HELP = "[data-vj-search-help]"
