@@ -30,8 +30,9 @@ SIZES = {"phone 375": ({"width": 375, "height": 740}, 1),
 ZOOM_400 = ({"width": 320, "height": 200}, 4)
 TAB_STOPS = 40
 # The first link or control of the page's own content comes within this many Tabs: skip
-# link, exit, staying safe, language, menu, search, and a spare.
-CONTENT_WITHIN = 8
+# link, exit, staying safe, the 999 link and its "more" summary, language, menu, search,
+# and a spare.
+CONTENT_WITHIN = 10
 
 _DOUBLE_TEXT = """() => {
   const root = document.documentElement;
