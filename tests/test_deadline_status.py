@@ -138,12 +138,17 @@ def test_what_to_do_if_late_is_on_the_page_without_javascript(built_site: Any) -
 def test_other_deadlines_are_stated_with_their_sources_and_review_note(
         real_journey: Journey) -> None:
     """Compensation (2 years from the crime) and a sentence review (28 days, changing)
-    are stated on the outcome page only beside their sources, and the changing one is
-    flagged for the next reviewer."""
-    stage = real_journey.stages["the-outcome"]
-    urls = {source.url for source in stage.sources}
-    assert "within 2 years** of the crime" in stage.how_long
-    assert "https://www.gov.uk/claim-compensation-criminal-injury/eligibility" in urls
-    assert "**28 days** from the sentence, but the law is changing" in stage.how_long
-    assert "https://www.gov.uk/ask-crown-court-sentence-review" in urls
-    assert stage.review_note is not None and "CHANGING" in stage.review_note
+    each have a page of their own, stated there beside their sources, and the changing
+    one is flagged for the next reviewer."""
+    compensation = real_journey.stages["compensation"]
+    assert "**within 2 years** of the crime" in compensation.how_long
+    assert "https://www.gov.uk/claim-compensation-criminal-injury/eligibility" in {
+        source.url for source in compensation.sources}
+    review = real_journey.stages["sentence-review"]
+    assert "**within 28 days** of the sentence" in review.what_you_can_do + review.how_long
+    assert "https://www.gov.uk/ask-crown-court-sentence-review" in {
+        source.url for source in review.sources}
+    assert review.review_note is not None and "CHANGING" in review.review_note.upper()
+    # The outcome page points to both.
+    outcome = real_journey.stages["the-outcome"]
+    assert {"after-the-sentence", "sentence-review"} <= {b.stage for b in outcome.next}
