@@ -21,6 +21,7 @@ from victim_journey.pages import (
     stage_page,
 )
 from victim_journey.render.environment import RenderedPage, render_page
+from victim_journey.search.config import page_search_meta
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,9 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
         description = (journey.t("where-am-i-description")
                        if is_first else question.summary or question.hint or questions.title)
         pages.append(render_page(
-            journey, path, "question.md.j2", title, {"description": description, **meta_common},
+            journey, path, "question.md.j2", title,
+            {"description": description, **meta_common,
+             **page_search_meta(path, crisis=question.in_danger)},
             file=questions, question=question, is_first=is_first,
             answers=_answer_links(journey, questions, question),
             back=_back_links(journey, questions, question), start=WHERE_AM_I_INDEX,

@@ -88,13 +88,20 @@ WORDS_FIELD = "words"
 # say (the home page's steps, the list of services, the whole guide to print, the A to Z)
 # are left out, so that they do not crowd the results or swell the index.
 STAGE_BOOST = 2.0
+# The crisis page ("If you are in danger now, call 999") must come first for the words a
+# frightened reader types ("he hurt me", "scared"). Other pages share some of those words
+# (restorative justice: "talk to the person who hurt me"), and its long list of words
+# weighs each one less, so it is boosted above any stage.
+CRISIS_BOOST = 3.0
 EXCLUDED_PAGES = frozenset({HOME_PAGE, SERVICES_INDEX, PRINT_PAGE, A_TO_Z_PAGE})
 
 
-def page_search_meta(page: str) -> dict[str, Any]:
+def page_search_meta(page: str, *, crisis: bool = False) -> dict[str, Any]:
     """Front matter for Material's search (`search: {boost: N}` or `{exclude: true}`)."""
     if page in EXCLUDED_PAGES:
         return {"search": {"exclude": True}}
+    if crisis:
+        return {"search": {"boost": CRISIS_BOOST}}
     if posixpath.dirname(page) == "stages":
         return {"search": {"boost": STAGE_BOOST}}
     return {}
