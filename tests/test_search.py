@@ -129,6 +129,21 @@ def welsh_search_run(browser: object, site_url: str) -> Iterator[SearchRun]:
     yield from _run_queries(browser, site_url + "cy/", WELSH_QUERIES)
 
 
+def open_search(page: object) -> object:
+    """Opens the search on a page as a reader on a phone does, waits until the index is
+    ready, and returns the search box."""
+    # On a phone the folded search box is hidden until the magnifier button opens it
+    # (vj-header-buttons.js), which also puts the caret in the box.
+    page.click("button[data-vj-header-button='__search']")  # type: ignore[attr-defined]
+    page.wait_for_function("() => window.__vjSearchCounts.ready > 0")  # type: ignore[attr-defined]
+    # What Material says while the box is empty, in the page's language.
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')"  # type: ignore[attr-defined]
+                           ".textContent.trim() !== ''")
+    page.evaluate("() => { window.__vjSearchEmptyMeta = document.querySelector("  # type: ignore[attr-defined]
+                  "'.md-search-result__meta').textContent.trim(); }")
+    return page.locator(".md-search__input")  # type: ignore[attr-defined]
+
+
 def _run_queries(browser: object, start_url: str, queries: list[SearchQuery]
                  ) -> Iterator[SearchRun]:
     # A phone-sized window: most readers search on a phone.
@@ -138,16 +153,7 @@ def _run_queries(browser: object, start_url: str, queries: list[SearchQuery]
     context.add_init_script(COUNT_WORKER_MESSAGES)
     page = context.new_page()
     page.goto(start_url)
-    box = page.locator(".md-search__input")
-    # On a phone the folded search box is hidden until the magnifier button opens it
-    # (vj-header-buttons.js), which also puts the caret in the box.
-    page.click("button[data-vj-header-button='__search']")
-    page.wait_for_function("() => window.__vjSearchCounts.ready > 0")
-    # What Material says while the box is empty, in the page's language.
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
-                           ".textContent.trim() !== ''")
-    page.evaluate("() => { window.__vjSearchEmptyMeta = document.querySelector("
-                  "'.md-search-result__meta').textContent.trim(); }")
+    box = open_search(page)
     results: dict[str, list[str]] = {}
     urls_seen = []
     typing_starts = len(requests)

@@ -20,6 +20,7 @@ from test_search import (
     _run_queries,
     _type_query,
     load_queries,
+    open_search,
 )
 from victim_journey.content.journey import Journey
 
@@ -43,14 +44,7 @@ def search_page(browser: object, site_url: str) -> Iterator[object]:
         context.add_init_script(COUNT_WORKER_MESSAGES)
         page = context.new_page()
         page.goto(site_url + path)
-        box = page.locator(".md-search__input")
-        box.focus()
-        page.wait_for_function("() => window.__vjSearchCounts.ready > 0")
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
-                               ".textContent.trim() !== ''")
-        page.evaluate("() => { window.__vjSearchEmptyMeta = document.querySelector("
-                      "'.md-search-result__meta').textContent.trim(); }")
-        return page, box
+        return page, open_search(page)
 
     yield opener
     for context in contexts:
