@@ -128,7 +128,7 @@ def render_services_index(journey: Journey) -> RenderedPage:
 def render_rights(journey: Journey) -> RenderedPage:
     rights = journey.rights
     return render_page(
-        journey, RIGHTS_PAGE, "rights.md.j2", journey.t("your-rights"),
+        journey, RIGHTS_PAGE, "rights.md.j2", journey.t("rights-page-title"),
         _review_meta(rights, journey.t("rights-description", count=len(rights.rights),
                                        code=rights.code.title)),
         rights=rights, stages=journey.stages, stage_page=stage_page,
