@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.cli.bench import CheckCost, Measurement, SizeResult, make_project, report, run
+from victim_journey.cli.bench import (
+    CheckCost,
+    Measurement,
+    SizeResult,
+    make_project,
+    measure,
+    report,
+)
 from victim_journey.pipeline import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +33,7 @@ def test_synthetic_services_are_valid_content(tmp_path: Path) -> None:
 
 
 def test_bench_reports_both_builds_side_by_side() -> None:
-    results = run(ROOT, [0, 2], repeats=1, a11y=False)
+    results = measure(ROOT, [0, 2], repeats=1, a11y=False)
     assert [r.extra_services for r in results] == [0, 2]
     # Two more service pages in each language.
     assert results[1].pages == results[0].pages + 4

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from victim_journey.cli.support import Commands
 from victim_journey.site_check.shard import WHOLE_SITE, ShardError, parse_shard
 
 
@@ -22,7 +23,7 @@ def _in_root(root: Path, path: str) -> Path:
     return Path(path) if Path(path).is_absolute() else root / path
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace) -> int:
     from victim_journey.site_check.run import run_accessibility_check
 
     root = Path(args.root).resolve()
@@ -33,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                                    else None)
 
 
-def cmd_merge(args: argparse.Namespace) -> int:
+def run_merge(args: argparse.Namespace) -> int:
     from victim_journey.site_check.report import MergeError, merge_reports, write_reports
     from victim_journey.site_check.run import finish
 
@@ -48,7 +49,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                            f"{json_report}")
 
 
-def add_command(commands: Any) -> None:
+def add_command(commands: Commands) -> None:
     check = commands.add_parser(
         "check-a11y", help="run the accessibility check on a built site (all of it, or "
                            "one shard with --shard 2/4)")
@@ -60,10 +61,10 @@ def add_command(commands: Any) -> None:
                        help="check every page, even those unchanged since the last check")
     check.add_argument("--cache", metavar="FILE",
                        help="keep the results here (default: .cache/accessibility.json)")
-    check.set_defaults(func=cmd_check)
+    check.set_defaults(func=run_check)
     merge = commands.add_parser(
         "merge-a11y-reports", help="merge the shards' accessibility.json into one report")
     merge.add_argument("reports", nargs="+", metavar="REPORT",
                        help="every shard's accessibility.json")
     merge.add_argument("--report-dir", default="reports")
-    merge.set_defaults(func=cmd_merge)
+    merge.set_defaults(func=run_merge)

@@ -18,6 +18,7 @@ interleaved repetitions.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
@@ -36,6 +37,7 @@ import yaml
 
 from victim_journey.cli.build import edition_builds, mkdocs_command
 from victim_journey.cli.local_branches import local_branches
+from victim_journey.cli.support import Commands
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.fields import text_hash
 from victim_journey.pipeline import check_content
@@ -267,7 +269,7 @@ def measure_check(source: Path, site: Path, work: Path) -> CheckCost:
                      problems=int(report.get("blocking", 0)))
 
 
-def run(source: Path, sizes: list[int], repeats: int, *, a11y: bool = True
+def measure(source: Path, sizes: list[int], repeats: int, *, a11y: bool = True
         ) -> list[SizeResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="vj-bench-") as tmp:
@@ -369,3 +371,27 @@ def check_report(results: list[SizeResult]) -> list[str]:
         lines += ["", f"Check CPU per page, {large.pages} against {small.pages} pages: "
                       f"{ratio:.2f} (1 is linear)"]
     return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    text = report(measure(root, sizes, args.repeats, a11y=not args.no_a11y))
+    print(text)
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def add_command(commands: Commands) -> None:
+    bench = commands.add_parser("bench", help="time validate and build against plain "
+                                              "Material, at several sizes")
+    bench.add_argument("--sizes", default="0,150,1500,2000",
+                       help="numbers of synthetic services to add, comma-separated")
+    bench.add_argument("--repeats", type=int, default=3)
+    bench.add_argument("--output", help="also write the report to this file")
+    bench.add_argument("--no-a11y", action="store_true",
+                       help="leave out the accessibility check (about half a CPU second "
+                            "a page)")
+    bench.set_defaults(func=run)

@@ -9,6 +9,7 @@ together only when all have succeeded.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -18,7 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from victim_journey import clock
+from victim_journey.cli.support import Commands, content_problems, print_problems, problem_summary
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from victim_journey.problems import Severity
 from victim_journey.publish.host_headers import write_host_files
 
 MAIN_CONFIG = "mkdocs.yml"
@@ -144,3 +148,59 @@ def build_into(root: Path, site_dir: Path, *,
         return logs
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    if args.publish:
+        from victim_journey.publish.address import SITE_URL_VARIABLE, publish_address_problem
+
+        refused = publish_address_problem(os.environ.get(SITE_URL_VARIABLE))
+        if refused is None and args.no_a11y:
+            refused = "a build for publishing runs the accessibility check: drop --no-a11y"
+        if refused is not None:
+            print(f"error: {refused}; nothing was built", file=sys.stderr)
+            return 2
+    problems = content_problems(args)
+    print_problems(problems, "text")
+    if any(p.severity is Severity.ERROR for p in problems):
+        print(f"build stopped before writing anything: {problem_summary(problems)}",
+              file=sys.stderr)
+        return 1
+    site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
+    check = None
+    if not args.no_a11y:
+        from victim_journey.site_check.run import run_accessibility_check
+
+        # The new site is checked where it was built, before it replaces site/.
+        def check(built: Path) -> int:
+            return run_accessibility_check(built, root / "reports")
+
+    try:
+        # The MkDocs builds check review dates against the same day as this command.
+        build_into(root, site_dir, check=check, env=clock.environment_for_child(args.today))
+    except ChecksFailed as exc:
+        print("accessibility check failed; the previous site/ is unchanged", file=sys.stderr)
+        return exc.status
+    except BuildFailed as exc:
+        print(str(exc).rstrip(), file=sys.stderr)
+        print("build failed; the previous site/ is unchanged", file=sys.stderr)
+        return 1
+    print(f"built {site_dir}", file=sys.stderr)
+    if args.no_a11y:
+        print("accessibility check SKIPPED (--no-a11y): do not publish this build",
+              file=sys.stderr)
+    return 0
+
+
+def add_command(commands: Commands) -> None:
+    build = commands.add_parser("build", help="check, build site/ and run the "
+                                              "accessibility check")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--today", type=clock.parse_day)
+    build.add_argument("--no-a11y", action="store_true",
+                       help="skip the accessibility check (quick local preview only)")
+    build.add_argument("--publish", action="store_true",
+                       help="a build to publish: refuse to run without the site's real "
+                            "address in SITE_URL")
+    build.set_defaults(func=run)

@@ -15,9 +15,8 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
-from victim_journey.cli.support import load_for_command
+from victim_journey.cli.support import Commands, load_for_command
 from victim_journey.content.journey import Journey
 from victim_journey.content.loader import LoadedFile
 from victim_journey.content.markup import external_link_targets
@@ -83,7 +82,7 @@ def dead_link_problems(links: Iterable[ExternalLink], *, workers: int = 8,
             for link in links if answers[link.url] is not None]
 
 
-def _run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     _, journey = load_for_command(args)
     if journey is None:
         return 1
@@ -102,10 +101,10 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if dead else 0
 
 
-def add_command(commands: Any) -> None:
+def add_command(commands: Commands) -> None:
     """Register `victim-journey check-links` on the CLI's subcommands."""
     command = commands.add_parser(
         "check-links", help="list the links to other sites; --online checks they answer")
     command.add_argument("--online", action="store_true",
                          help="request each address (not part of validation or CI)")
-    command.set_defaults(func=_run)
+    command.set_defaults(func=run)

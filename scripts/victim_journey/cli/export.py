@@ -13,6 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from victim_journey.cli.support import Commands
 from victim_journey.content.journey import DOCS_DIR
 from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.i18n.docs import fallback_page
@@ -46,7 +47,7 @@ def export_site(root: Path, content_dir: Path, target: Path) -> tuple[list[Path]
     return written, []
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     target = Path(args.folder)
     if target.exists() and any(target.iterdir()):
@@ -64,11 +65,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_command(commands: Commands) -> None:
     export = commands.add_parser("export", help="write every page as plain Markdown, "
                                                 "without MkDocs")
     export.add_argument("folder", help="the folder to create (it must be empty or missing)")
-    export.set_defaults(func=cmd_export)
+    export.set_defaults(func=run)
 
 
 

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from victim_journey import clock
+from victim_journey.cli.support import Commands
 from victim_journey.cli.urls import urls_command
 
 STARTER_DIR = Path(__file__).resolve().parent.parent / "starter"
@@ -54,7 +55,7 @@ def _write_url_registry(folder: Path) -> None:
         raise RuntimeError(f"the starter content has problems:\n{messages.getvalue()}")
 
 
-def cmd_init(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     today = clock.today(args.today)
     try:
@@ -70,10 +71,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_command(commands: Commands) -> None:
     init = commands.add_parser("init", help="start a new site in a new folder")
     init.add_argument("folder", help="the folder to create (it must be empty or missing)")
     init.add_argument("--today", type=clock.parse_day,
                       help="date the example content's reviews "
                            "as this day (default: today)")
-    init.set_defaults(func=cmd_init)
+    init.set_defaults(func=run)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from string import Template
-from typing import Any
 
 from victim_journey import clock
+from victim_journey.cli.support import Commands
 from victim_journey.content.errors import parse_model
 from victim_journey.content.journey import (
     SERVICES_DIR,
@@ -136,7 +136,7 @@ def new_item(kind: str, item_id: str, content_dir: Path, root: Path,
     return NewItem(path, shown, next_steps)
 
 
-def _run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     try:
         item = new_item(args.kind, args.id, root / args.content, root, args.today)
@@ -148,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(commands: Any) -> None:
+def add_command(commands: Commands) -> None:
     """Register `victim-journey new` on the CLI's subcommands."""
     command = commands.add_parser(
         "new", help="start a new stage, service or situation from a template")
@@ -157,4 +157,4 @@ def add_command(commands: Any) -> None:
                                     "page's address")
     command.add_argument("--today", type=clock.parse_day,
                          help="the review date to write (default: today)")
-    command.set_defaults(func=_run)
+    command.set_defaults(func=run)

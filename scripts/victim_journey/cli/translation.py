@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from victim_journey.cli.support import load_for_command
+from victim_journey.cli.support import Commands, load_for_command
 from victim_journey.content.journey import DOCS_DIR, Journey
 from victim_journey.content.languages import ALL_LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.docs import check_translated_docs
@@ -68,7 +68,7 @@ def write_report(checked: CheckedContent, out: TextIO) -> int:
     return len(gaps)
 
 
-def cmd_translation_report(args: argparse.Namespace) -> int:
+def run_report(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     checked = check_content(root / args.content, root=root, docs_dir=root / DOCS_DIR,
                             check_english_pages=False)
@@ -82,7 +82,7 @@ def cmd_translation_report(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and gaps) else 0
 
 
-def cmd_translation_stamp(args: argparse.Namespace) -> int:
+def run_stamp(args: argparse.Namespace) -> int:
     root, journey = load_for_command(args)
     if journey is None:
         return 1
@@ -98,17 +98,17 @@ def cmd_translation_stamp(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_command(commands: Commands) -> None:
     report = commands.add_parser(
         "translation-report",
         help="list missing and stale translations, per file and field")
     report.add_argument("--strict", action="store_true",
                         help="exit 1 if any translation is missing or stale")
-    report.set_defaults(func=cmd_translation_report)
+    report.set_defaults(func=run_report)
     stamp_command = commands.add_parser(
         "translation-stamp",
         help="record that translation files match the current English (run it after "
              "checking or updating a translation)")
     stamp_command.add_argument("files", nargs="+", metavar="FILE",
                                help="files under journey/cy/ or docs/cy/")
-    stamp_command.set_defaults(func=cmd_translation_stamp)
+    stamp_command.set_defaults(func=run_stamp)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from victim_journey.cli.support import print_problems
+from victim_journey.cli.support import Commands, print_problems
 from victim_journey.content.journey import DOCS_DIR
 from victim_journey.pipeline import check_content, hand_written_pages
 from victim_journey.publish.urls import run_urls
@@ -24,12 +24,12 @@ def urls_command(root: Path, content: str, mode: str, out: TextIO, err: TextIO) 
     return run_urls(mode, root / content, root, checked.journey, page_paths, out, err)
 
 
-def cmd_urls(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     mode = "update" if args.update else "check" if args.check else "list"
     return urls_command(Path(args.root).resolve(), args.content, mode, sys.stdout, sys.stderr)
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_command(commands: Commands) -> None:
     urls = commands.add_parser("urls", help="list the site's URLs, or keep the registry of "
                                             "published URLs (journey/published-urls.txt)")
     urls_mode = urls.add_mutually_exclusive_group()
@@ -37,4 +37,4 @@ def add_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
                            help="add the site's new URLs to the registry (never removes one)")
     urls_mode.add_argument("--check", action="store_true",
                            help="fail if a registered URL is lost or a URL is not registered")
-    urls.set_defaults(func=cmd_urls)
+    urls.set_defaults(func=run)
