@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from victim_journey.content.front_matter import front_matter_match
 from victim_journey.content.journey import display_path_unresolved
 from victim_journey.content.languages import SOURCE_LANGUAGE, Language
 from victim_journey.content.loader import LoadedFile, decode_text, load_yaml_text
@@ -35,7 +36,6 @@ FRONT_MATTER_KEYS = frozenset({*TEXT_KEYS, "last_reviewed", "review_interval_mon
 # carry script).
 PICTURE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 _PAGE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def page_files(folder: Path) -> Iterator[Path]:
@@ -96,7 +96,7 @@ def check_page_text(text: str, shown: str, *, translated: bool = False) -> list[
     problems = list(unsafe_character_problems(shown, text))
     if text.startswith("\ufeff"):
         text = text[1:]
-    match = _FRONT_MATTER.match(text)
+    match = front_matter_match(text)
     body_line = 0  # lines before the body
     if match:
         body_line = text.count("\n", 0, match.end())

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victim_journey.checks.review import ReviewStatus, add_months, review_statuses, status_problems
+from victim_journey.content.front_matter import front_matter_match
 from victim_journey.content.journey import Journey, display_path
 from victim_journey.content.languages import SOURCE_LANGUAGE
 from victim_journey.problems import Problem, error, warning
 
-_FRONT_MATTER_LINES = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 _FIELD = re.compile(r"^(last_reviewed|owner|review_interval_months):[ \t]*(.*?)\s*$")
 
 
@@ -36,11 +36,11 @@ def _fields(text: str) -> dict[str, tuple[str, int, int]]:
     """{field: (value as written, line, column of the value)} of the top-level review
     fields in the front matter. Read line by line, not with YAML, so that a bad date is
     reported at its line, whatever YAML would make of it."""
-    match = _FRONT_MATTER_LINES.match(text)
+    match = front_matter_match(text)
     if not match:
         return {}
     found = {}
-    for number, line in enumerate(match.group(1).split("\n"), start=2):
+    for number, line in enumerate((match.group(1) or "").split("\n"), start=2):
         field = _FIELD.match(line)
         if field:
             value = field.group(2)

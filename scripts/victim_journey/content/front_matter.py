@@ -8,13 +8,20 @@ from typing import Any, ClassVar
 
 import yaml
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+# A '---' line, the YAML (perhaps none), and a closing '---' line (perhaps the last).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def front_matter_match(text: str) -> re.Match[str] | None:
+    """The page's front matter: group 1 is its YAML (None if empty); None if the page has
+    none, or if it is not closed (docs_pages.py reports that)."""
+    return _FRONT_MATTER.match(text)
 
 
 def front_matter_and_body(text: str) -> tuple[str, str]:
     """The front matter as written, its '---' lines included ('' if there is none), and
     the rest of the page."""
-    match = _FRONT_MATTER.match(text)
+    match = front_matter_match(text)
     return (match.group(0), text[match.end():]) if match else ("", text)
 
 
@@ -29,11 +36,11 @@ class _DatesAsText(yaml.SafeLoader):
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    match = _FRONT_MATTER.match(text)
+    match = front_matter_match(text)
     if not match:
         return {}, text
     try:
-        data = yaml.load(match.group(1), Loader=_DatesAsText) or {}  # a SafeLoader
+        data = yaml.load(match.group(1) or "", Loader=_DatesAsText) or {}  # a SafeLoader
     except (yaml.YAMLError, RecursionError):
         data = {}  # docs_pages.py reports the mistake at its line
     return (data if isinstance(data, dict) else {}), text[match.end():]
