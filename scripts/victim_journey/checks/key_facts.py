@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import Journey, stage_key
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.model import Stage
 from victim_journey.content.text_fields import iter_text_fields
@@ -61,7 +61,7 @@ def key_fact_problems(journey: Journey) -> list[Problem]:
     """Every mismatch between a stage's text, its `facts` and its `sources`."""
     problems: list[Problem] = []
     for sid, stage in journey.stages.items():
-        loaded = journey.files[f"stages/{sid}"]
+        loaded = journey.files[stage_key(sid)]
         declared = {figure_key(fact.figure) for fact in stage.facts}
         stated: set[str] = set()
         for key_path, line_index, figure in _stage_figures(stage):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import Journey
+from victim_journey.content.journey import QUESTIONS_KEY, Journey, situation_key
 from victim_journey.content.loader import KeyPath
 from victim_journey.problems import Problem, error
 
@@ -52,7 +52,7 @@ def situation_problems(journey: Journey) -> list[Problem]:
     route = set(journey.route_stage_ids())
     slugs: dict[str, str] = {}
     for sid, situation in journey.situations.items():
-        key = f"situations/{sid}"
+        key = situation_key(sid)
         for field in ("services", "crisis_contacts"):
             seen: set[str] = set()
             for index, ref in enumerate(getattr(situation, field)):
@@ -128,7 +128,7 @@ def _check_site_list(report: _Report, journey: Journey) -> None:
                        f"situation '{sid}' is a draft, so it has no page yet; remove "
                        "'draft: true' from it when it is ready", "draft")
         elif sid not in listed:
-            report(f"situations/{sid}", (), f"situation '{sid}' is not on the home page; "
+            report(situation_key(sid), (), f"situation '{sid}' is not on the home page; "
                    "add it to 'situations' in journey/site.yml", "situation-not-findable")
 
 
@@ -139,23 +139,23 @@ def _check_question(report: _Report, journey: Journey) -> None:
     question = questions.what_happened
     taken = {q.id for q in questions.questions} | set(journey.stages)
     if question.id in taken:
-        report("where-am-i", ("what_happened", "id"), f"'{question.id}' is already a "
+        report(QUESTIONS_KEY, ("what_happened", "id"), f"'{question.id}' is already a "
                "question or stage id; give this question another id", "duplicate-id")
     offered: set[str] = set()
     for index, answer in enumerate(question.answers):
         where = ("what_happened", "answers", index, "situation")
-        report.reference("where-am-i", where, answer.situation, "situation",
+        report.reference(QUESTIONS_KEY, where, answer.situation, "situation",
                          journey.situations, journey.unloaded_situation_ids)
         target = journey.situations.get(answer.situation)
         if target is not None and target.draft:
-            report("where-am-i", where, f"situation '{answer.situation}' is a draft, so it "
+            report(QUESTIONS_KEY, where, f"situation '{answer.situation}' is a draft, so it "
                    "has no page yet; offer it when it is ready", "draft")
         if answer.situation in offered:
-            report("where-am-i", where, f"situation '{answer.situation}' is offered twice",
+            report(QUESTIONS_KEY, where, f"situation '{answer.situation}' is offered twice",
                    "duplicate-answer")
         offered.add(answer.situation)
     drafts = {sid for sid, s in journey.situations.items() if s.draft}
     for sid in sorted(set(journey.situations) - offered - drafts):
-        report("where-am-i", ("what_happened", "answers"), f"no answer leads to situation "
+        report(QUESTIONS_KEY, ("what_happened", "answers"), f"no answer leads to situation "
                f"'{sid}'; add one so the question offers every situation",
                "situation-not-findable", prefer_key=True)

@@ -17,7 +17,7 @@ from victim_journey.checks.search_words import search_word_problems
 from victim_journey.checks.situations import situation_problems
 from victim_journey.checks.unfinished import unfinished_problems
 from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import Journey, service_key, stage_key
+from victim_journey.content.journey import GLOSSARY_KEY, RIGHTS_KEY, Journey, service_key, stage_key
 from victim_journey.content.loader import KeyPath, LoadedFile
 from victim_journey.content.markup import check_markup, internal_link_targets
 from victim_journey.content.model import PLAIN, TextKind
@@ -95,7 +95,7 @@ def _check_branches(report: _Reporter, journey: Journey) -> None:
             seen.add(branch.stage)
     cycle = find_cycle(_branch_graph(journey))
     if cycle and len(cycle) > 2:
-        report.error(f"stages/{cycle[0]}", ("next",),
+        report.error(stage_key(cycle[0]), ("next",),
                      "the route goes round in a loop: " + " -> ".join(cycle)
                      + "; a later stage must not lead back to an earlier one", "route-loop")
     if journey.unloaded_stage_ids or journey.start_stage_id() not in journey.stages:
@@ -134,7 +134,7 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
                           journey.unloaded_service_ids)
     for sid, stage in journey.stages.items():
         for index, ref in enumerate(stage.help_now):
-            _check_references(report, f"stages/{sid}", ("help_now", index), ref, "service",
+            _check_references(report, stage_key(sid), ("help_now", index), ref, "service",
                               service_ids, journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
@@ -142,19 +142,19 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
                               stage_ids, unloaded)
     for r_index, right in enumerate(journey.rights.rights):
         for index, ref in enumerate(right.stages):
-            _check_references(report, "rights", ("rights", r_index, "stages", index), ref,
+            _check_references(report, RIGHTS_KEY, ("rights", r_index, "stages", index), ref,
                               "stage", stage_ids, unloaded)
     for t_index, term in enumerate(journey.glossary.terms):
         for index, ref in enumerate(term.see_also):
-            _check_references(report, "glossary", ("terms", t_index, "see_also", index), ref,
+            _check_references(report, GLOSSARY_KEY, ("terms", t_index, "see_also", index), ref,
                               "glossary term", term_ids)
             if ref == term.id:
                 report.error("glossary", ("terms", t_index, "see_also", index),
                              "a term cannot list itself in 'see_also'", "bad-reference")
     rights = journey.rights.rights
-    _check_unique(report, "rights", "rights", (r.id for r in rights), "id")
-    _check_unique(report, "rights", "rights", (r.number for r in rights), "number")
-    _check_unique(report, "glossary", "terms", (t.id for t in journey.glossary.terms), "id")
+    _check_unique(report, RIGHTS_KEY, "rights", (r.id for r in rights), "id")
+    _check_unique(report, RIGHTS_KEY, "rights", (r.number for r in rights), "number")
+    _check_unique(report, GLOSSARY_KEY, "terms", (t.id for t in journey.glossary.terms), "id")
 
 
 def _check_previous_ids(report: _Reporter, journey: Journey) -> None:

@@ -66,6 +66,10 @@ def service_key(service_id: str) -> str:
     return f"{SERVICES_DIR}/{service_id}"
 
 
+def situation_key(situation_id: str) -> str:
+    return f"{SITUATIONS_DIR}/{situation_id}"
+
+
 @dataclass(frozen=True)
 class Journey:
     """All the content, validated, with where each item came from."""
@@ -141,7 +145,7 @@ class Journey:
         for sid, service in self.services.items():
             yield service_key(sid), service
         for sid, situation in self.situations.items():
-            yield f"{SITUATIONS_DIR}/{sid}", situation
+            yield situation_key(sid), situation
         if self.questions is not None:
             yield QUESTIONS_KEY, self.questions
         if self.bank_holidays is not None:

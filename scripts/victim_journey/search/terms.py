@@ -11,7 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from victim_journey.content.journey import Journey, service_key, stage_key
+from victim_journey.content.journey import (
+    GLOSSARY_KEY,
+    QUESTIONS_KEY,
+    RIGHTS_KEY,
+    Journey,
+    service_key,
+    situation_key,
+    stage_key,
+)
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.situations import situation_page, situations_in_order
 from victim_journey.pages import (
@@ -88,23 +96,23 @@ def _items(journey: Journey, drafts: bool) -> Iterator[SearchItem]:
     for sid, situation in situations_in_order(journey):
         yield SearchItem(ItemKind.SITUATION, sid, situation.title,
                          tuple(situation.also_known_as), situation_page(situation), None,
-                         f"situations/{sid}", ("also_known_as",))
+                         situation_key(sid), ("also_known_as",))
     for sid, service in sorted(journey.services.items()):
         yield SearchItem(ItemKind.SERVICE, sid, service.name, tuple(service.also_known_as),
                          service_page(sid), None, service_key(sid), ("also_known_as",))
     for index, right in enumerate(journey.rights.rights):
         yield SearchItem(ItemKind.RIGHT, right.id,
                          journey.t("right-title", number=right.number, title=right.title),
-                         tuple(right.also_known_as), RIGHTS_PAGE, right.id, "rights",
+                         tuple(right.also_known_as), RIGHTS_PAGE, right.id, RIGHTS_KEY,
                          ("rights", index, "also_known_as"))
     for index, term in enumerate(journey.glossary.terms):
         yield SearchItem(ItemKind.TERM, term.id, term.term, tuple(term.also_known_as),
-                         GLOSSARY_PAGE, term.id, "glossary", ("terms", index, "also_known_as"))
+                         GLOSSARY_PAGE, term.id, GLOSSARY_KEY, ("terms", index, "also_known_as"))
     # A "Where am I?" page with words of its own, such as the crisis page ("scared").
     questions = journey.questions
     for index, question in enumerate(questions.questions if questions else ()):
         if question.also_known_as:
             yield SearchItem(ItemKind.QUESTION, question.id, question.text,
                              tuple(question.also_known_as),
-                             question_page(questions, question.id), None, "where-am-i",
+                             question_page(questions, question.id), None, QUESTIONS_KEY,
                              ("questions", index, "also_known_as"))
