@@ -11,6 +11,7 @@ import pytest
 from markupsafe import escape
 
 from days import CONTENT_DAY
+from test_plain_english import HARD_WORDS
 from victim_journey.cli.bench import make_project
 from victim_journey.cli.local_branches import AREAS, CHARITIES, local_branches
 from victim_journey.pipeline import CheckedContent, check_content
@@ -115,14 +116,6 @@ def test_areas_are_sorted_with_unique_anchors() -> None:
 
 
 # --- readability: only what editors write -----------------------------------------------
-
-HARD_WORDS = (
-    "Prosecutorial determinations necessitate comprehensive evidential consideration. "
-    "Investigative authorities subsequently communicate determinations electronically. "
-    "Complainants occasionally experience considerable psychological disorientation. "
-    "Organisational representatives facilitate individualised therapeutic interventions. "
-    "Administrative documentation accompanies every determination."
-)
 
 
 def test_list_pages_are_not_scored_as_prose(grown: tuple[Path, CheckedContent]) -> None:

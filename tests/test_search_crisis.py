@@ -19,6 +19,7 @@ from test_search import (
     _describe,
     _run_queries,
     _type_query,
+    assert_finds_its_page,
     load_queries,
     open_search,
 )
@@ -62,11 +63,7 @@ def test_the_crisis_table_is_well_formed(page_paths: list[str]) -> None:
 
 @pytest.mark.parametrize("item", CRISIS_QUERIES, ids=[q.query for q in CRISIS_QUERIES])
 def test_crisis_query_finds_its_page(crisis_run: SearchRun, item: SearchQuery) -> None:
-    pages = crisis_run.results[item.query]
-    if item.known_failure:
-        assert not item.passes(pages), f"{_describe(item, pages)}: delete its known_failure"
-    else:
-        assert item.passes(pages), _describe(item, pages)
+    assert_finds_its_page(crisis_run, item, "search_queries_crisis.yml")
 
 
 def test_at_least_90_percent_of_crisis_queries_find_their_page(crisis_run: SearchRun) -> None:
