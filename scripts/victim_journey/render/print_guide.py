@@ -3,6 +3,7 @@ then the rights, the services and the glossary, for people who read on paper."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from victim_journey.content.journey import Journey
@@ -27,19 +28,26 @@ class PrintPart:
     next: list[Branch]
 
 
-def _parts(journey: Journey) -> list[PrintPart]:
+def printed_stages(journey: Journey) -> Iterator[tuple[str, Stage, int | None, str]]:
+    """Each stage of the route in order, with its step number (None for a stage that can
+    happen at any time) and its heading in a printed guide ("Step 3: ...")."""
     t = journey.t
     steps = journey.step_numbers()
-    alternatives = {sid: len(step.stages) for step in journey.site.route for sid in step.stages}
-    parts = []
     for sid in journey.route_stage_ids():
         stage = journey.stages.get(sid)
         if stage is None:
             continue
         step = steps.get(sid)
+        yield sid, stage, step, (t("print-step-heading", number=step, title=stage.title)
+                                 if step is not None
+                                 else t("print-any-time-heading", title=stage.title))
+
+
+def _parts(journey: Journey) -> list[PrintPart]:
+    alternatives = {sid: len(step.stages) for step in journey.site.route for sid in step.stages}
+    parts = []
+    for sid, stage, step, heading in printed_stages(journey):
         at_stage = journey.services_for_stage(sid)
-        heading = (t("print-step-heading", number=step, title=stage.title) if step is not None
-                   else t("print-any-time-heading", title=stage.title))
         parts.append(PrintPart(
             id=sid, heading=heading, stage=stage, step=step,
             alternatives=alternatives.get(sid, 1),

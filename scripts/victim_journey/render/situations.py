@@ -18,6 +18,7 @@ from victim_journey.content.situations import (
 )
 from victim_journey.pages import service_page, stage_page
 from victim_journey.render.environment import RenderedPage, render_page
+from victim_journey.render.print_guide import printed_stages
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,9 @@ class SituationStep:
 
 
 def situation_steps(journey: Journey, situation: Situation) -> list[SituationStep]:
-    t = journey.t
-    numbers = journey.step_numbers()
     first_at_step = {step.stages[0] for step in journey.site.route}
     steps = []
-    for sid in journey.route_stage_ids():
-        stage = journey.stages.get(sid)
-        if stage is None:
-            continue
-        number = numbers.get(sid)
-        heading = (t("print-step-heading", number=number, title=stage.title)
-                   if number is not None else t("print-any-time-heading", title=stage.title))
+    for sid, stage, number, heading in printed_stages(journey):
         steps.append(SituationStep(sid, stage, number, number is not None
                                    and sid not in first_at_step, heading,
                                    note_for(situation, sid), skipped_reason(situation, sid)))
