@@ -80,7 +80,7 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_new_site_has_the_theme_and_its_own_content(new_site: Path) -> None:
     home = (new_site / "site" / "index.html").read_text(encoding="utf-8")
     assert "data-vj-exit-link" in home          # the quick exit, from the package's theme
-    assert "<title>After a crime - After a crime</title>" in home  # from its site.yml
+    assert "<title>After a crime</title>" in home  # from its site.yml, said once
     stage = new_site / "site" / "stages" / "reporting-a-crime" / "index.html"
     assert stage.is_file()
     assert (new_site / "site" / "assets" / "stylesheets" / "vj-theme.css").is_file()
