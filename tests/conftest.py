@@ -16,7 +16,7 @@ from victim_journey.cli.build import build_all
 from victim_journey.clock import environment_for_child
 from victim_journey.content.journey import Journey, load_journey
 from victim_journey.site_check.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
-from victim_journey.site_check.serve import serve_directory, site_pages
+from victim_journey.site_check.serve import not_found_pages, serve_directory, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "journey"
@@ -46,6 +46,17 @@ def page_paths(built_site: Path) -> list[str]:
     pages = site_pages(built_site)
     assert pages, "the built site has no pages"
     return pages
+
+
+@pytest.fixture(scope="session")
+def reader_pages(built_site: Path, page_paths: list[str]) -> list[str]:
+    """Every page a reader can land on, in both languages, with the 404 pages; redirects
+    from old addresses only send readers on."""
+    def is_redirect(path: str) -> bool:
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        return 'http-equiv="refresh"' in html
+
+    return [p for p in page_paths if not is_redirect(p)] + not_found_pages(built_site)
 
 
 @pytest.fixture(scope="session")

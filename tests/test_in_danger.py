@@ -4,29 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from victim_journey.content.journey import Journey
-from victim_journey.site_check.serve import not_found_pages
 
 PHONE = {"width": 375, "height": 667}
 LINE = "[data-vj-in-danger] .vj-danger__line"
 EMERGENCY_LINK = "[data-vj-in-danger] .vj-danger__line a[href='tel:999']"
-
-
-def _is_redirect(built_site: Path, path: str) -> bool:
-    html = (built_site / path / "index.html").read_text(encoding="utf-8")
-    return 'http-equiv="refresh"' in html
-
-
-@pytest.fixture(scope="module")
-def reader_pages(built_site: Path, page_paths: list[str]) -> list[str]:
-    """Every page a reader can land on, in both languages, with the 404 pages; redirects
-    from old addresses only send readers on."""
-    pages = [p for p in page_paths if not _is_redirect(built_site, p)]
-    return pages + not_found_pages(built_site)
 
 
 @pytest.fixture(params=[True, False], ids=["javascript", "no-javascript"])
