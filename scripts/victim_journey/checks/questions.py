@@ -8,8 +8,7 @@ that holds when every answer leads somewhere that exists and no questions form a
 from __future__ import annotations
 
 from victim_journey.checks.graph import find_cycle, reachable
-from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import QUESTIONS_KEY, Journey
+from victim_journey.content.journey import QUESTIONS_KEY, Journey, Reporter
 from victim_journey.content.loader import KeyPath
 from victim_journey.content.model import QuestionsFile
 from victim_journey.problems import Problem
@@ -32,11 +31,7 @@ def question_problems(journey: Journey) -> list[Problem]:
     questions = journey.questions
     if questions is None:
         return []
-    loaded = journey.files[FILE_KEY]
-    problems: list[Problem] = []
-
-    def report(key_path: KeyPath, message: str, code: str, prefer_key: bool = False) -> None:
-        problems.append(loaded.problem_at(key_path, message, code, prefer_key=prefer_key))
+    report = Reporter(journey)
 
     stage_ids = set(journey.stages) | journey.unloaded_stage_ids
     drafts = {sid for sid, stage in journey.stages.items() if stage.draft}
@@ -44,47 +39,44 @@ def question_problems(journey: Journey) -> list[Problem]:
     for q_index, question in enumerate(questions.questions):
         where: KeyPath = ("questions", q_index, "id")
         if question.id in question_ids:
-            report(where, f"duplicate question id '{question.id}'; each must be different",
-                   "duplicate-id")
+            report(FILE_KEY, where, f"duplicate question id '{question.id}'; each must be "
+                   "different", "duplicate-id")
         elif question.id in stage_ids:
-            report(where, f"question id '{question.id}' is also a stage id; answers could "
-                   "not tell them apart, so give the question another id", "duplicate-id")
+            report(FILE_KEY, where, f"question id '{question.id}' is also a stage id; answers "
+                   "could not tell them apart, so give the question another id", "duplicate-id")
         elif question.id in RESERVED_IDS:
-            report(where, f"'{question.id}' cannot be a question id; it is the name of the "
-                   "first question's page", "bad-id")
+            report(FILE_KEY, where, f"'{question.id}' cannot be a question id; it is the name "
+                   "of the first question's page", "bad-id")
         question_ids.append(question.id)
 
     known = sorted(set(question_ids) | stage_ids)
     for q_index, question in enumerate(questions.questions):
         if len(question.answers) < MIN_ANSWERS:
-            report(("questions", q_index, "answers"), f"a question needs at least "
+            report(FILE_KEY, ("questions", q_index, "answers"), f"a question needs at least "
                    f"{MIN_ANSWERS} answers; the page adds 'I'm not sure' itself",
                    "too-few-answers")
         texts: set[str] = set()
         for a_index, answer in enumerate(question.answers):
             where = ("questions", q_index, "answers", a_index)
             if answer.text.casefold() in texts:
-                report((*where, "text"), f"the answer '{answer.text}' is given twice; keep "
-                       "one of them", "duplicate-answer")
+                report(FILE_KEY, (*where, "text"), f"the answer '{answer.text}' is given twice; "
+                       "keep one of them", "duplicate-answer")
             texts.add(answer.text.casefold())
             if answer.next == question.id:
-                report((*where, "next"), "an answer cannot lead back to its own question",
-                       "question-loop")
+                report(FILE_KEY, (*where, "next"),
+                       "an answer cannot lead back to its own question", "question-loop")
             elif answer.next in drafts:
-                report((*where, "next"), f"'{answer.next}' is a draft stage, so it has no "
-                       "page yet; lead this answer to a published stage", "draft")
-            elif answer.next not in known:
-                report((*where, "next"),
-                       f"unknown question or stage '{answer.next}'"
-                       f"{did_you_mean(answer.next, known)}", "unknown-reference")
+                report(FILE_KEY, (*where, "next"), f"'{answer.next}' is a draft stage, so it has "
+                       "no page yet; lead this answer to a published stage", "draft")
+            else:
+                report.reference(FILE_KEY, (*where, "next"), answer.next, "question or stage",
+                                 known)
 
     service_ids = sorted(journey.services)
     for q_index, question in enumerate(questions.questions):
         for index, ref in enumerate(question.help_now):
-            if ref not in journey.services and ref not in journey.unloaded_service_ids:
-                report(("questions", q_index, "help_now", index),
-                       f"unknown service '{ref}'{did_you_mean(ref, service_ids)}",
-                       "unknown-reference")
+            report.reference(FILE_KEY, ("questions", q_index, "help_now", index), ref,
+                             "service", service_ids, journey.unloaded_service_ids)
 
     graph = _question_graph(questions)
     cycle = find_cycle(graph)
@@ -93,7 +85,7 @@ def question_problems(journey: Journey) -> list[Problem]:
         q_index = question_ids.index(last)
         a_index = next(i for i, a in enumerate(questions.questions[q_index].answers)
                        if a.next == first)
-        report(("questions", q_index, "answers", a_index, "next"),
+        report(FILE_KEY, ("questions", q_index, "answers", a_index, "next"),
                "the questions go round in a loop: " + " -> ".join(cycle)
                + "; every path must end at a stage", "question-loop")
 
@@ -101,15 +93,15 @@ def question_problems(journey: Journey) -> list[Problem]:
     seen = reachable(graph, [first_id])
     for q_index, question in enumerate(questions.questions):
         if question.id not in seen:
-            report(("questions", q_index, "id"),
+            report(FILE_KEY, ("questions", q_index, "id"),
                    f"question '{question.id}' cannot be reached from the first question "
                    f"('{first_id}'); add an answer that leads to it", "unreachable-question")
 
     if journey.unloaded_stage_ids:
-        return problems  # reachability means little while some stages did not load
+        return report.problems  # reachability means little while some stages did not load
     reached_stages = {a.next for q in questions.questions if q.id in seen
                       for a in q.answers if a.next in journey.stages}
     for sid in sorted(set(journey.stages) - drafts - reached_stages):
-        report(("questions",), f"no answer leads to stage '{sid}'; every stage must be "
-               "reachable from the first question", "unreachable-stage", prefer_key=True)
-    return problems
+        report(FILE_KEY, ("questions",), f"no answer leads to stage '{sid}'; every stage must "
+               "be reachable from the first question", "unreachable-stage", prefer_key=True)
+    return report.problems

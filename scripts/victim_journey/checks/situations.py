@@ -11,36 +11,12 @@ a page address that does not say what happened.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import QUESTIONS_KEY, Journey, situation_key
-from victim_journey.content.loader import KeyPath
-from victim_journey.problems import Problem, error
+from victim_journey.content.journey import QUESTIONS_KEY, Journey, Reporter, situation_key
+from victim_journey.problems import Problem
 
 # Words too common to give anything away in an address.
 _NEUTRAL_WORDS = frozenset({"a", "an", "and", "by", "of", "or", "the", "to", "for", "in"})
-
-
-class _Report:
-    def __init__(self, journey: Journey) -> None:
-        self.journey = journey
-        self.problems: list[Problem] = []
-
-    def __call__(self, file_key: str, key_path: KeyPath, message: str, code: str,
-                 prefer_key: bool = False) -> None:
-        loaded = self.journey.files[file_key]
-        line, column = loaded.locate(key_path, prefer_key=prefer_key)
-        self.problems.append(error(loaded.path, line, column, message, code))
-
-    def reference(self, file_key: str, key_path: KeyPath, ref: str, kind: str,
-                  known: Iterable[str], also_exists: Iterable[str] = ()) -> bool:
-        known = sorted(known)
-        if ref in known or ref in also_exists:
-            return True
-        self(file_key, key_path, f"unknown {kind} '{ref}'{did_you_mean(ref, known)}",
-             "unknown-reference")
-        return False
 
 
 def _words(text: str) -> set[str]:
@@ -48,7 +24,7 @@ def _words(text: str) -> set[str]:
 
 
 def situation_problems(journey: Journey) -> list[Problem]:
-    report = _Report(journey)
+    report = Reporter(journey)
     route = set(journey.route_stage_ids())
     slugs: dict[str, str] = {}
     for sid, situation in journey.situations.items():
@@ -112,7 +88,7 @@ def situation_problems(journey: Journey) -> list[Problem]:
     return report.problems
 
 
-def _check_site_list(report: _Report, journey: Journey) -> None:
+def _check_site_list(report: Reporter, journey: Journey) -> None:
     listed: set[str] = set()
     for index, ref in enumerate(journey.site.situations):
         report.reference("site", ("situations", index), ref, "situation",
@@ -132,7 +108,7 @@ def _check_site_list(report: _Report, journey: Journey) -> None:
                    "add it to 'situations' in journey/site.yml", "situation-not-findable")
 
 
-def _check_question(report: _Report, journey: Journey) -> None:
+def _check_question(report: Reporter, journey: Journey) -> None:
     questions = journey.questions
     if questions is None or questions.what_happened is None:
         return

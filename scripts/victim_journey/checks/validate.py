@@ -17,7 +17,14 @@ from victim_journey.checks.search_words import search_word_problems
 from victim_journey.checks.situations import situation_problems
 from victim_journey.checks.unfinished import unfinished_problems
 from victim_journey.content.errors import did_you_mean
-from victim_journey.content.journey import GLOSSARY_KEY, RIGHTS_KEY, Journey, service_key, stage_key
+from victim_journey.content.journey import (
+    GLOSSARY_KEY,
+    RIGHTS_KEY,
+    Journey,
+    Reporter,
+    service_key,
+    stage_key,
+)
 from victim_journey.content.loader import KeyPath, LoadedFile
 from victim_journey.content.markup import check_markup, internal_link_targets
 from victim_journey.content.model import PLAIN, TextKind
@@ -25,28 +32,7 @@ from victim_journey.content.text_fields import iter_text_fields
 from victim_journey.problems import Problem, error
 
 
-class _Reporter:
-    """Collects problems for checks that name a file by its key (see Journey.files)."""
-
-    def __init__(self, journey: Journey, problems: list[Problem]) -> None:
-        self.journey = journey
-        self.problems = problems
-
-    def error(self, file_key: str, key_path: KeyPath, message: str, code: str) -> None:
-        self.problems.append(self.journey.files[file_key].problem_at(key_path, message, code))
-
-
-def _check_references(report: _Reporter, file_key: str, key_path: KeyPath, ref: str,
-                      kind: str, known: Iterable[str], also_exists: Iterable[str] = ()
-                      ) -> None:
-    known = list(known)
-    if ref in known or ref in also_exists:
-        return
-    report.error(file_key, key_path,
-                 f"unknown {kind} '{ref}'{did_you_mean(ref, known)}", "unknown-reference")
-
-
-def _check_route(report: _Reporter, journey: Journey) -> None:
+def _check_route(report: Reporter, journey: Journey) -> None:
     stage_ids = set(journey.stages) | journey.unloaded_stage_ids
     placed: dict[str, KeyPath] = {}
     positions: list[tuple[KeyPath, str]] = [
@@ -55,15 +41,15 @@ def _check_route(report: _Reporter, journey: Journey) -> None:
         for index, sid in enumerate(step.stages)
     ] + [(("throughout", index), sid) for index, sid in enumerate(journey.site.throughout)]
     for key_path, sid in positions:
-        _check_references(report, "site", key_path, sid, "stage", sorted(stage_ids))
+        report.reference("site", key_path, sid, "stage", sorted(stage_ids))
         if sid in placed:
-            report.error("site", key_path,
+            report("site", key_path,
                          f"stage '{sid}' is in the route twice; keep it at one step",
                          "duplicate-id")
         placed[sid] = key_path
     for sid in journey.stages:
         if sid not in placed and not journey.stages[sid].draft:  # drafts: see unfinished.py
-            report.error(stage_key(sid), (),
+            report(stage_key(sid), (),
                          f"stage '{sid}' is not in the route; add it to 'route' or "
                          "'throughout' in journey/site.yml", "not-in-route")
 
@@ -78,24 +64,24 @@ def reachable_stages(journey: Journey) -> set[str]:
     return reachable(_branch_graph(journey), [r for r in roots if r in journey.stages])
 
 
-def _check_branches(report: _Reporter, journey: Journey) -> None:
+def _check_branches(report: Reporter, journey: Journey) -> None:
     stage_ids = sorted(journey.stages)
     for sid, stage in journey.stages.items():
         seen: set[str] = set()
         for index, branch in enumerate(stage.next):
             key_path = ("next", index, "stage")
-            _check_references(report, stage_key(sid), key_path, branch.stage, "stage",
+            report.reference(stage_key(sid), key_path, branch.stage, "stage",
                               stage_ids, journey.unloaded_stage_ids)
             if branch.stage == sid:
-                report.error(stage_key(sid), key_path, "a stage cannot lead to itself",
+                report(stage_key(sid), key_path, "a stage cannot lead to itself",
                              "route-loop")
             if branch.stage in seen:
-                report.error(stage_key(sid), key_path,
+                report(stage_key(sid), key_path,
                              f"'{branch.stage}' is listed twice in 'next'", "duplicate-id")
             seen.add(branch.stage)
     cycle = find_cycle(_branch_graph(journey))
     if cycle and len(cycle) > 2:
-        report.error(stage_key(cycle[0]), ("next",),
+        report(stage_key(cycle[0]), ("next",),
                      "the route goes round in a loop: " + " -> ".join(cycle)
                      + "; a later stage must not lead back to an earlier one", "route-loop")
     if journey.unloaded_stage_ids or journey.start_stage_id() not in journey.stages:
@@ -103,53 +89,53 @@ def _check_branches(report: _Reporter, journey: Journey) -> None:
     reachable = reachable_stages(journey)
     for sid in journey.stages:
         if sid not in reachable and not journey.stages[sid].draft:
-            report.error(stage_key(sid), (),
+            report(stage_key(sid), (),
                          f"stage '{sid}' cannot be reached from the start "
                          f"('{journey.start_stage_id()}'); add it to another stage's 'next'",
                          "unreachable-stage")
 
 
-def _check_unique(report: _Reporter, file_key: str, list_name: str,
+def _check_unique(report: Reporter, file_key: str, list_name: str,
                   values: Iterable[object], field: str) -> None:
     seen: set[object] = set()
     for index, value in enumerate(values):
         if value in seen:
-            report.error(file_key, (list_name, index, field),
+            report(file_key, (list_name, index, field),
                          f"duplicate {field} '{value}'; each must be different",
                          "duplicate-id")
         seen.add(value)
 
 
-def _check_item_references(report: _Reporter, journey: Journey) -> None:
+def _check_item_references(report: Reporter, journey: Journey) -> None:
     stage_ids = sorted(journey.stages)
     term_ids = sorted(t.id for t in journey.glossary.terms)
     unloaded = journey.unloaded_stage_ids
     for sid, stage in journey.stages.items():
         for index, term in enumerate(stage.terms):
-            _check_references(report, stage_key(sid), ("terms", index), term,
+            report.reference(stage_key(sid), ("terms", index), term,
                               "glossary term", term_ids)
     service_ids = sorted(journey.services)
     for index, ref in enumerate(journey.site.help_now):
-        _check_references(report, "site", ("help_now", index), ref, "service", service_ids,
+        report.reference("site", ("help_now", index), ref, "service", service_ids,
                           journey.unloaded_service_ids)
     for sid, stage in journey.stages.items():
         for index, ref in enumerate(stage.help_now):
-            _check_references(report, stage_key(sid), ("help_now", index), ref, "service",
+            report.reference(stage_key(sid), ("help_now", index), ref, "service",
                               service_ids, journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
-            _check_references(report, service_key(sid), ("stages", index), ref, "stage",
+            report.reference(service_key(sid), ("stages", index), ref, "stage",
                               stage_ids, unloaded)
     for r_index, right in enumerate(journey.rights.rights):
         for index, ref in enumerate(right.stages):
-            _check_references(report, RIGHTS_KEY, ("rights", r_index, "stages", index), ref,
+            report.reference(RIGHTS_KEY, ("rights", r_index, "stages", index), ref,
                               "stage", stage_ids, unloaded)
     for t_index, term in enumerate(journey.glossary.terms):
         for index, ref in enumerate(term.see_also):
-            _check_references(report, GLOSSARY_KEY, ("terms", t_index, "see_also", index), ref,
+            report.reference(GLOSSARY_KEY, ("terms", t_index, "see_also", index), ref,
                               "glossary term", term_ids)
             if ref == term.id:
-                report.error("glossary", ("terms", t_index, "see_also", index),
+                report("glossary", ("terms", t_index, "see_also", index),
                              "a term cannot list itself in 'see_also'", "bad-reference")
     rights = journey.rights.rights
     _check_unique(report, RIGHTS_KEY, "rights", (r.id for r in rights), "id")
@@ -157,7 +143,7 @@ def _check_item_references(report: _Reporter, journey: Journey) -> None:
     _check_unique(report, GLOSSARY_KEY, "terms", (t.id for t in journey.glossary.terms), "id")
 
 
-def _check_previous_ids(report: _Reporter, journey: Journey) -> None:
+def _check_previous_ids(report: Reporter, journey: Journey) -> None:
     """An old id must not be a live id, nor claimed twice: each old URL redirects once."""
     for folder, items in (("stages", journey.stages), ("services", journey.services)):
         claimed: dict[str, str] = {}
@@ -165,15 +151,15 @@ def _check_previous_ids(report: _Reporter, journey: Journey) -> None:
             for index, old in enumerate(item.previous_ids):  # type: ignore[attr-defined]
                 where = (f"{folder}/{item_id}", ("previous_ids", index))
                 if old in items:
-                    report.error(*where, f"'{old}' is a current {folder[:-1]} id, so it cannot "
+                    report(*where, f"'{old}' is a current {folder[:-1]} id, so it cannot "
                                  "also be an old one", "duplicate-id")
                 elif old in claimed:
-                    report.error(*where, f"old id '{old}' is already claimed by "
+                    report(*where, f"old id '{old}' is already claimed by "
                                  f"'{claimed[old]}'", "duplicate-id")
                 claimed[old] = item_id
 
 
-def _check_text(report: _Reporter, journey: Journey, page_paths: set[str] | None) -> None:
+def _check_text(report: Reporter, journey: Journey, page_paths: set[str] | None) -> None:
     for file_key, item in journey.items():
         loaded = journey.files[file_key]
         for key_path, text, kind in iter_text_fields(item):
@@ -216,13 +202,13 @@ def validate(journey: Journey, *, today: dt.date, page_paths: set[str] | None
              ) -> list[Problem]:
     """Every cross-file problem. `page_paths` are the site's pages, for checking internal
     links; None when the pages could not be rendered (links are then not checked)."""
-    problems: list[Problem] = []
-    report = _Reporter(journey, problems)
+    report = Reporter(journey)
     _check_route(report, journey)
     _check_branches(report, journey)
     _check_item_references(report, journey)
     _check_previous_ids(report, journey)
     _check_text(report, journey, page_paths)
+    problems = report.problems
     problems.extend(review_problems(journey, today))
     problems.extend(unfinished_problems(journey))
     problems.extend(question_problems(journey))

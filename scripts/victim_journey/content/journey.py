@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -11,10 +11,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from victim_journey.content.errors import parse_model
+from victim_journey.content.errors import did_you_mean, parse_model
 from victim_journey.content.interface_text import INTERFACE_FILE, Interface
 from victim_journey.content.languages import ENGLISH, Language
-from victim_journey.content.loader import LoadedFile, load_yaml
+from victim_journey.content.loader import KeyPath, LoadedFile, load_yaml
 from victim_journey.content.model import (
     BankHolidaysFile,
     GlossaryFile,
@@ -282,3 +282,28 @@ def load_journey(content_dir: Path, root: Path | None = None
                       bank_holidays=bank_holidays,  # type: ignore[arg-type]
                       interface_text=interface_text)  # type: ignore[arg-type]
     return journey, problems
+
+
+class Reporter:
+    """Collects problems for checks that name each file by its key (Journey.files): the
+    one way a check reports a problem at a place, as file:line:col."""
+
+    def __init__(self, journey: Journey) -> None:
+        self.journey = journey
+        self.problems: list[Problem] = []
+
+    def __call__(self, file_key: str, key_path: KeyPath, message: str, code: str, *,
+                 prefer_key: bool = False) -> None:
+        self.problems.append(self.journey.files[file_key].problem_at(
+            key_path, message, code, prefer_key=prefer_key))
+
+    def reference(self, file_key: str, key_path: KeyPath, ref: str, kind: str,
+                  known: Iterable[str], also_exists: Iterable[str] = ()) -> bool:
+        """Reports `ref` if it names nothing known, with the nearest known id; returns
+        whether it is known."""
+        known = list(known)
+        if ref in known or ref in also_exists:
+            return True
+        self(file_key, key_path, f"unknown {kind} '{ref}'{did_you_mean(ref, known)}",
+             "unknown-reference")
+        return False
