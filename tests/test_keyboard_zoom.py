@@ -7,12 +7,15 @@ comes from the same template. Each test opens one browser context and reuses its
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from victim_journey.site_check.axe import AXE_RUN_SCRIPT, AXE_TAGS
+from victim_journey.site_check.browser import CHROMIUM_FLAGS
 from victim_journey.site_check.tools import find_tools
 
 # One page of each type: home, stage, "no charge" stage (with the date helper), service,
@@ -29,6 +32,9 @@ SIZES = {"phone 375": ({"width": 375, "height": 740}, 1),
 # 400% zoom of a 1280 by 800 screen.
 ZOOM_400 = ({"width": 320, "height": 200}, 4)
 TAB_STOPS = 40
+# Every page has more than this many (the exit bar, the 999 line, the header, the menu and
+# the page's own links): fewer means the walk saw nothing.
+MIN_STOPS = 20
 # The first link or control of the page's own content comes within this many Tabs: skip
 # link, exit, staying safe, the 999 link and its "more" summary, language, menu, search,
 # and a spare.
@@ -102,8 +108,12 @@ def contexts(browser: Any) -> Iterator[dict[str, Any]]:
         context.close()
 
 
-# Records each Tab stop as the next Tab is pressed, when focus has moved and the page has
-# scrolled to it: one call to the browser per key, not two, so every page can be walked.
+# Every page's walk records each Tab stop in the page, when the next Tab is pressed: focus
+# has moved and the page has scrolled to it by then. The key presses are then sent to the
+# browser one after another without waiting for each answer (Chrome DevTools Protocol,
+# in order), which makes walking every page about five times quicker than pressing and
+# asking in turn. Playwright's sync API waits for each answer, so the walk uses its async
+# API, in a thread of its own with its own Chromium.
 _RECORD_TAB_STOPS = f"""() => {{
   const measure = {_FOCUSED};
   window.__vjStops = [];
@@ -118,25 +128,62 @@ _RECORDED_STOPS = """() => {
   const last = window.__vjMeasure();
   return last ? [...window.__vjStops, last] : window.__vjStops;
 }"""
+_TAB_KEY = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+
+
+def _walk_every_page(chromium: str, site_url: str, paths: list[str], size: str
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """{page: its first TAB_STOPS stops}, pressing Tab as a keyboard user does."""
+    viewport, scale = SIZES[size]
+
+    async def walk() -> dict[str, list[dict[str, Any]]]:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium,
+                                                       args=list(CHROMIUM_FLAGS))
+            context = await browser.new_context(viewport=viewport, device_scale_factor=scale,
+                                                reduced_motion="reduce")
+            page = await context.new_page()
+            keys = await context.new_cdp_session(page)
+            stops = {}
+            for path in paths:
+                await page.goto(site_url + path)
+                await page.evaluate(_RECORD_TAB_STOPS)
+                await asyncio.gather(*(
+                    keys.send("Input.dispatchKeyEvent", {"type": kind, **_TAB_KEY})
+                    for _ in range(TAB_STOPS) for kind in ("rawKeyDown", "keyUp")))
+                stops[path] = await page.evaluate(_RECORDED_STOPS)
+            await browser.close()
+            return stops
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, walk()).result()
 
 
 def _tab_through(page: Any) -> list[dict[str, Any]]:
-    """The first TAB_STOPS stops of the open page, pressing Tab as a keyboard user does."""
-    page.evaluate(_RECORD_TAB_STOPS)
+    """The first TAB_STOPS stops, asking the browser after each Tab: the page's own
+    listeners do not run without JavaScript, so the recorder above cannot be used."""
+    stops = []
     for _ in range(TAB_STOPS):
         page.keyboard.press("Tab")
-    return page.evaluate(_RECORDED_STOPS)
+        focused = page.evaluate(_FOCUSED)
+        if focused is None:
+            break
+        stops.append(focused)
+    return stops
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_every_tab_stop_is_visible_and_the_content_comes_soon(
-        contexts: dict[str, Any], site_url: str, reader_pages: list[str], size: str) -> None:
+        chromium_path: str, site_url: str, reader_pages: list[str], size: str) -> None:
     """Every page, in both languages: the first 40 Tab stops."""
-    page = contexts[size]
     problems: dict[str, object] = {}
-    for path in reader_pages:
-        page.goto(site_url + path)
-        stops = _tab_through(page)
+    walked = _walk_every_page(chromium_path, site_url, reader_pages, size)
+    assert list(walked) == reader_pages
+    too_few = {path: len(stops) for path, stops in walked.items() if len(stops) < MIN_STOPS}
+    assert too_few == {}, "the walk did not see the Tab stops"
+    for path, stops in walked.items():
         out_of_sight = [stop["name"] for stop in stops
                         if not stop["visible"] or stop["hiddenPlace"]]
         first_in_content = next((number for number, stop in enumerate(stops, start=1)
@@ -158,6 +205,7 @@ def test_without_javascript_nothing_hidden_takes_focus(browser: Any, site_url: s
                  for page_type in ("", "stages/the-trial/", "rights/")]:
         page.goto(site_url + path)
         stops = _tab_through(page)
+        assert len(stops) >= MIN_STOPS, path
         out_of_sight = [stop["name"] for stop in stops
                         if not stop["visible"] or stop["hiddenPlace"]]
         if out_of_sight:
