@@ -83,7 +83,7 @@ def test_the_new_site_has_the_theme_and_its_own_content(new_site: Path) -> None:
     assert "<title>After a crime</title>" in home  # from its site.yml, said once
     stage = new_site / "site" / "stages" / "reporting-a-crime" / "index.html"
     assert stage.is_file()
-    assert (new_site / "site" / "assets" / "stylesheets" / "vj-theme.css").is_file()
+    assert (new_site / "site" / "assets" / "stylesheets" / "vj-site.css").is_file()
     # One language: no switcher and no Welsh pages.
     assert 'class="vj-language"' not in home
     assert not (new_site / "site" / "cy").exists()

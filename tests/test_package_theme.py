@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from victim_journey.mkdocs_plugin.theme_dir import THEME_DIR, with_package_theme
+from victim_journey.mkdocs_plugin.theme_dir import (
+    SITE_STYLESHEETS,
+    STYLESHEETS_FOLDER,
+    THEME_DIR,
+    joined_stylesheet,
+    with_package_theme,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,3 +40,34 @@ def test_the_real_site_names_no_custom_dir() -> None:
     # The real site gets the theme the way a new organisation's site does: from the plugin.
     assert "custom_dir" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split(
         "theme:", 1)[1].split("plugins:", 1)[0].replace("Set custom_dir only", "")
+
+
+def test_the_joined_stylesheet_holds_every_part_in_cascade_order() -> None:
+    joined = joined_stylesheet([str(THEME_DIR)])
+    positions = [joined.index(f"/* {name} */\n") for name in SITE_STYLESHEETS]
+    assert positions == sorted(positions)
+    stylesheets = THEME_DIR / STYLESHEETS_FOLDER
+    assert {p.name for p in stylesheets.glob("*.css")} == set(SITE_STYLESHEETS), \
+        "a stylesheet in the theme that pages would never load"
+    for name in SITE_STYLESHEETS:
+        assert (stylesheets / name).read_text(encoding="utf-8") in joined
+
+
+def test_a_sites_custom_dir_replaces_one_part_of_the_joined_stylesheet(tmp_path: Path
+                                                                      ) -> None:
+    custom = tmp_path / STYLESHEETS_FOLDER
+    custom.mkdir(parents=True)
+    (custom / "vj-exit.css").write_text(".our-exit { color: #000; }\n", encoding="utf-8")
+    joined = joined_stylesheet([str(tmp_path), str(THEME_DIR)])
+    assert ".our-exit { color: #000; }" in joined
+    assert (THEME_DIR / STYLESHEETS_FOLDER / "vj-exit.css").read_text(encoding="utf-8") \
+        not in joined
+
+
+def test_every_built_page_links_the_joined_stylesheet_and_none_of_its_parts(
+        built_site: Path, reader_pages: list[str]) -> None:
+    for path in reader_pages:
+        file = built_site / path if path.endswith(".html") else built_site / path / "index.html"
+        html = file.read_text(encoding="utf-8")
+        assert html.count("vj-site.css") == 1, path
+        assert not any(f"stylesheets/{name}" in html for name in SITE_STYLESHEETS), path

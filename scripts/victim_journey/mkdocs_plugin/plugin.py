@@ -27,7 +27,11 @@ from victim_journey.mkdocs_plugin.page_safety import secure_page
 from victim_journey.mkdocs_plugin.preview_errors import preview_errors_html, terminal_report
 from victim_journey.mkdocs_plugin.privacy import privacy_problems, stylesheet_problems
 from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
-from victim_journey.mkdocs_plugin.theme_dir import with_package_theme
+from victim_journey.mkdocs_plugin.theme_dir import (
+    JOINED_STYLESHEET,
+    joined_stylesheet,
+    with_package_theme,
+)
 from victim_journey.mkdocs_plugin.theme_text import ThemeText
 from victim_journey.pipeline import (
     Edition,
@@ -159,6 +163,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         for path, text in extra_site_files(self.journey, site_url=config.site_url,
                                            generated=self.source_day).items():
             files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, JOINED_STYLESHEET,
+                                    content=joined_stylesheet(config.theme.dirs)))
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
