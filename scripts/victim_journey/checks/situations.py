@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from victim_journey.content.journey import QUESTIONS_KEY, Journey, Reporter, situation_key
+from victim_journey.content.journey import (
+    QUESTIONS_KEY,
+    SITE_KEY,
+    Journey,
+    Reporter,
+    situation_key,
+)
 from victim_journey.problems import Problem
 
 # Words too common to give anything away in an address.
@@ -91,16 +97,16 @@ def situation_problems(journey: Journey) -> list[Problem]:
 def _check_site_list(report: Reporter, journey: Journey) -> None:
     listed: set[str] = set()
     for index, ref in enumerate(journey.site.situations):
-        report.reference("site", ("situations", index), ref, "situation",
+        report.reference(SITE_KEY, ("situations", index), ref, "situation",
                          journey.situations, journey.unloaded_situation_ids)
         if ref in listed:
-            report("site", ("situations", index), f"situation '{ref}' is listed twice",
+            report(SITE_KEY, ("situations", index), f"situation '{ref}' is listed twice",
                    "duplicate-id")
         listed.add(ref)
     for sid, situation in journey.situations.items():
         if situation.draft:
             if sid in listed:
-                report("site", ("situations", journey.site.situations.index(sid)),
+                report(SITE_KEY, ("situations", journey.site.situations.index(sid)),
                        f"situation '{sid}' is a draft, so it has no page yet; remove "
                        "'draft: true' from it when it is ready", "draft")
         elif sid not in listed:

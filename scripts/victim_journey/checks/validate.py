@@ -20,6 +20,7 @@ from victim_journey.content.errors import did_you_mean
 from victim_journey.content.journey import (
     GLOSSARY_KEY,
     RIGHTS_KEY,
+    SITE_KEY,
     Journey,
     Reporter,
     service_key,
@@ -41,17 +42,17 @@ def _check_route(report: Reporter, journey: Journey) -> None:
         for index, sid in enumerate(step.stages)
     ] + [(("throughout", index), sid) for index, sid in enumerate(journey.site.throughout)]
     for key_path, sid in positions:
-        report.reference("site", key_path, sid, "stage", sorted(stage_ids))
+        report.reference(SITE_KEY, key_path, sid, "stage", sorted(stage_ids))
         if sid in placed:
-            report("site", key_path,
-                         f"stage '{sid}' is in the route twice; keep it at one step",
-                         "duplicate-id")
+            report(SITE_KEY, key_path,
+                   f"stage '{sid}' is in the route twice; keep it at one step",
+                   "duplicate-id")
         placed[sid] = key_path
     for sid in journey.stages:
         if sid not in placed and not journey.stages[sid].draft:  # drafts: see unfinished.py
             report(stage_key(sid), (),
-                         f"stage '{sid}' is not in the route; add it to 'route' or "
-                         "'throughout' in journey/site.yml", "not-in-route")
+                   f"stage '{sid}' is not in the route; add it to 'route' or "
+                   "'throughout' in journey/site.yml", "not-in-route")
 
 
 def _branch_graph(journey: Journey) -> dict[str, list[str]]:
@@ -71,18 +72,18 @@ def _check_branches(report: Reporter, journey: Journey) -> None:
         for index, branch in enumerate(stage.next):
             key_path = ("next", index, "stage")
             report.reference(stage_key(sid), key_path, branch.stage, "stage",
-                              stage_ids, journey.unloaded_stage_ids)
+                             stage_ids, journey.unloaded_stage_ids)
             if branch.stage == sid:
                 report(stage_key(sid), key_path, "a stage cannot lead to itself",
-                             "route-loop")
+                       "route-loop")
             if branch.stage in seen:
                 report(stage_key(sid), key_path,
-                             f"'{branch.stage}' is listed twice in 'next'", "duplicate-id")
+                       f"'{branch.stage}' is listed twice in 'next'", "duplicate-id")
             seen.add(branch.stage)
     cycle = find_cycle(_branch_graph(journey))
     if cycle and len(cycle) > 2:
         report(stage_key(cycle[0]), ("next",),
-                     "the route goes round in a loop: " + " -> ".join(cycle)
+               "the route goes round in a loop: " + " -> ".join(cycle)
                      + "; a later stage must not lead back to an earlier one", "route-loop")
     if journey.unloaded_stage_ids or journey.start_stage_id() not in journey.stages:
         return  # reachability means little while some stages did not load
@@ -90,9 +91,9 @@ def _check_branches(report: Reporter, journey: Journey) -> None:
     for sid in journey.stages:
         if sid not in reachable and not journey.stages[sid].draft:
             report(stage_key(sid), (),
-                         f"stage '{sid}' cannot be reached from the start "
-                         f"('{journey.start_stage_id()}'); add it to another stage's 'next'",
-                         "unreachable-stage")
+                   f"stage '{sid}' cannot be reached from the start "
+                   f"('{journey.start_stage_id()}'); add it to another stage's 'next'",
+                   "unreachable-stage")
 
 
 def _check_unique(report: Reporter, file_key: str, list_name: str,
@@ -101,8 +102,8 @@ def _check_unique(report: Reporter, file_key: str, list_name: str,
     for index, value in enumerate(values):
         if value in seen:
             report(file_key, (list_name, index, field),
-                         f"duplicate {field} '{value}'; each must be different",
-                         "duplicate-id")
+                   f"duplicate {field} '{value}'; each must be different",
+                   "duplicate-id")
         seen.add(value)
 
 
@@ -113,30 +114,30 @@ def _check_item_references(report: Reporter, journey: Journey) -> None:
     for sid, stage in journey.stages.items():
         for index, term in enumerate(stage.terms):
             report.reference(stage_key(sid), ("terms", index), term,
-                              "glossary term", term_ids)
+                             "glossary term", term_ids)
     service_ids = sorted(journey.services)
     for index, ref in enumerate(journey.site.help_now):
-        report.reference("site", ("help_now", index), ref, "service", service_ids,
+        report.reference(SITE_KEY, ("help_now", index), ref, "service", service_ids,
                           journey.unloaded_service_ids)
     for sid, stage in journey.stages.items():
         for index, ref in enumerate(stage.help_now):
             report.reference(stage_key(sid), ("help_now", index), ref, "service",
-                              service_ids, journey.unloaded_service_ids)
+                             service_ids, journey.unloaded_service_ids)
     for sid, service in journey.services.items():
         for index, ref in enumerate(service.stages):
             report.reference(service_key(sid), ("stages", index), ref, "stage",
-                              stage_ids, unloaded)
+                             stage_ids, unloaded)
     for r_index, right in enumerate(journey.rights.rights):
         for index, ref in enumerate(right.stages):
             report.reference(RIGHTS_KEY, ("rights", r_index, "stages", index), ref,
-                              "stage", stage_ids, unloaded)
+                             "stage", stage_ids, unloaded)
     for t_index, term in enumerate(journey.glossary.terms):
         for index, ref in enumerate(term.see_also):
             report.reference(GLOSSARY_KEY, ("terms", t_index, "see_also", index), ref,
-                              "glossary term", term_ids)
+                             "glossary term", term_ids)
             if ref == term.id:
-                report("glossary", ("terms", t_index, "see_also", index),
-                             "a term cannot list itself in 'see_also'", "bad-reference")
+                report(GLOSSARY_KEY, ("terms", t_index, "see_also", index),
+                       "a term cannot list itself in 'see_also'", "bad-reference")
     rights = journey.rights.rights
     _check_unique(report, RIGHTS_KEY, "rights", (r.id for r in rights), "id")
     _check_unique(report, RIGHTS_KEY, "rights", (r.number for r in rights), "number")
@@ -145,17 +146,18 @@ def _check_item_references(report: Reporter, journey: Journey) -> None:
 
 def _check_previous_ids(report: Reporter, journey: Journey) -> None:
     """An old id must not be a live id, nor claimed twice: each old URL redirects once."""
-    for folder, items in (("stages", journey.stages), ("services", journey.services)):
+    for kind, items, file_key in (("stage", journey.stages, stage_key),
+                                  ("service", journey.services, service_key)):
         claimed: dict[str, str] = {}
         for item_id, item in items.items():
             for index, old in enumerate(item.previous_ids):  # type: ignore[attr-defined]
-                where = (f"{folder}/{item_id}", ("previous_ids", index))
+                where = (file_key(item_id), ("previous_ids", index))
                 if old in items:
-                    report(*where, f"'{old}' is a current {folder[:-1]} id, so it cannot "
-                                 "also be an old one", "duplicate-id")
+                    report(*where, f"'{old}' is a current {kind} id, so it cannot "
+                           "also be an old one", "duplicate-id")
                 elif old in claimed:
                     report(*where, f"old id '{old}' is already claimed by "
-                                 f"'{claimed[old]}'", "duplicate-id")
+                           f"'{claimed[old]}'", "duplicate-id")
                 claimed[old] = item_id
 
 

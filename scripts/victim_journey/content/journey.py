@@ -301,7 +301,7 @@ class Reporter:
                   known: Iterable[str], also_exists: Iterable[str] = ()) -> bool:
         """Reports `ref` if it names nothing known, with the nearest known id; returns
         whether it is known."""
-        known = list(known)
+        known = sorted(known)
         if ref in known or ref in also_exists:
             return True
         self(file_key, key_path, f"unknown {kind} '{ref}'{did_you_mean(ref, known)}",

@@ -21,7 +21,7 @@ from victim_journey.pages import (
     stage_page,
 )
 from victim_journey.render.environment import RenderedPage, render_page
-from victim_journey.search.config import page_search_meta
+from victim_journey.search.config import CRISIS_PAGE_SEARCH
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def render_question_pages(journey: Journey) -> list[RenderedPage]:
         pages.append(render_page(
             journey, path, "question.md.j2", title,
             {"description": description, **meta_common,
-             **page_search_meta(path, crisis=question.in_danger)},
+             **(CRISIS_PAGE_SEARCH if question.in_danger else {})},
             file=questions, question=question, is_first=is_first,
             answers=_answer_links(journey, questions, question),
             back=_back_links(journey, questions, question), start=WHERE_AM_I_INDEX,

@@ -93,15 +93,14 @@ STAGE_BOOST = 2.0
 # (restorative justice: "talk to the person who hurt me"), and its long list of words
 # weighs each one less, so it is boosted above any stage.
 CRISIS_BOOST = 3.0
+CRISIS_PAGE_SEARCH = {"search": {"boost": CRISIS_BOOST}}  # front matter, as below
 EXCLUDED_PAGES = frozenset({HOME_PAGE, SERVICES_INDEX, PRINT_PAGE, A_TO_Z_PAGE})
 
 
-def page_search_meta(page: str, *, crisis: bool = False) -> dict[str, Any]:
+def page_search_meta(page: str) -> dict[str, Any]:
     """Front matter for Material's search (`search: {boost: N}` or `{exclude: true}`)."""
     if page in EXCLUDED_PAGES:
         return {"search": {"exclude": True}}
-    if crisis:
-        return {"search": {"boost": CRISIS_BOOST}}
     if posixpath.dirname(page) == "stages":
         return {"search": {"boost": STAGE_BOOST}}
     return {}
