@@ -83,9 +83,15 @@ def _shared_word_problems(journey: Journey, items: list[SearchItem]) -> Iterator
                 seen.add(key)
                 users.setdefault(key, []).append((item, index))
     for uses in users.values():
-        for later, (item, index) in enumerate(uses):
-            clash = next((earlier for earlier, _ in uses[:later]
-                          if not _related(journey, earlier, item)), None)
+        # Items of different kinds, and any two services, are always related (_related),
+        # so only an earlier item of the same kind can clash: comparing within each kind
+        # keeps a word that thousands of local services share from costing n² pairs.
+        earlier_of_kind: dict[ItemKind, list[SearchItem]] = {}
+        for item, index in uses:
+            earlier = earlier_of_kind.setdefault(item.kind, [])
+            clash = None if item.kind is ItemKind.SERVICE else next(
+                (other for other in earlier if not _related(journey, other, item)), None)
+            earlier.append(item)
             loaded = journey.files.get(item.file_key)
             if clash is None or loaded is None:
                 continue
