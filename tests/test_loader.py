@@ -102,3 +102,20 @@ def test_libyaml_and_python_parsers_agree(monkeypatch) -> None:
     fast = read_all()
     monkeypatch.setattr(loader, "_Loader", loader._PythonLoader)
     assert read_all() == fast
+
+
+def test_an_unchanged_file_is_parsed_once_and_a_changed_one_again(tmp_path: Path) -> None:
+    """`mkdocs serve` loads every file after each save: the same bytes are parsed once."""
+    import victim_journey.content.loader as loader
+
+    path = tmp_path / "stage.yml"
+    path.write_text("title: The trial\ntitle: Again\n", encoding="utf-8")
+    first, problems = loader.load_yaml(path, "stage.yml")
+    again, problems_again = loader.load_yaml(path, "stage.yml")
+    assert again is first and problems_again == problems
+    assert problems_again is not problems  # each caller gets a list of its own
+    assert [p.code for p in problems] == ["duplicate-key"]
+    path.write_text("title: The trial\n", encoding="utf-8")
+    changed, problems = loader.load_yaml(path, "stage.yml")
+    assert changed is not first and changed is not None
+    assert changed.data == {"title": "The trial"} and problems == []

@@ -9,6 +9,7 @@ anchors and aliases are refused before anything is expanded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -250,13 +251,26 @@ def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
     except OSError as exc:
         return None, [error(display_path, 1, 1, f"cannot read this file: {exc.strerror}",
                             "unreadable")]
+    loaded, problems = _load_bytes(raw, display_path, _Loader)
+    return loaded, list(problems)
+
+
+# `mkdocs serve` reads every file again after each save, and most are unchanged: the
+# same bytes give the same result, so each is parsed once. Nothing changes a LoadedFile
+# once it is loaded. The loader class is part of the key so that the libyaml and the
+# pure-Python loaders can be compared (tests/test_loader.py).
+@lru_cache(maxsize=1 << 14)
+def _load_bytes(raw: bytes, display_path: str, loader: type
+                ) -> tuple[LoadedFile | None, tuple[Problem, ...]]:
     text, problems = decode_text(display_path, raw)
     if text is None:
-        return None, problems
-    return load_yaml_text(text, display_path)
+        return None, tuple(problems)
+    loaded, problems = load_yaml_text(text, display_path, loader_class=loader)
+    return loaded, tuple(problems)
 
 
-def load_yaml_text(text: str, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+def load_yaml_text(text: str, display_path: str, *, loader_class: type | None = None
+                   ) -> tuple[LoadedFile | None, list[Problem]]:
     """Load YAML already read as text (such as a page's front matter), as load_yaml does."""
     problems: list[Problem] = []
     if "\x00" in text:
@@ -265,7 +279,7 @@ def load_yaml_text(text: str, display_path: str) -> tuple[LoadedFile | None, lis
         return None, [error(display_path, line, 1, "this file contains a NUL character",
                             "not-text")]
     problems += unsafe_character_problems(display_path, text)
-    loader = _Loader(text)
+    loader = (loader_class or _Loader)(text)
     try:
         root = loader.get_single_node()
     except _Refused as exc:
