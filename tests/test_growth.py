@@ -12,8 +12,8 @@ from markupsafe import escape
 
 from days import CONTENT_DAY
 from test_plain_english import HARD_WORDS
-from victim_journey.cli.bench import make_project
-from victim_journey.cli.local_branches import AREAS, CHARITIES, local_branches
+from victim_journey.cli.bench.local_branches import AREAS, CHARITIES, local_branches
+from victim_journey.cli.bench.projects import make_project
 from victim_journey.pipeline import CheckedContent, check_content
 from victim_journey.problems import Severity
 from victim_journey.render.service_areas import A_TO_Z_LOCAL_LIMIT, area_anchor, areas

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from victim_journey.cli.bench import make_project
+from victim_journey.cli.bench.projects import make_project
 from victim_journey.mkdocs_plugin import plugin
 from victim_journey.mkdocs_plugin.nav_cache import NavCache
 
