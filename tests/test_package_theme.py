@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from victim_journey.mkdocs_plugin.theme_dir import (
+    CRITICAL_STYLESHEET,
     SITE_STYLESHEETS,
     STYLESHEETS_FOLDER,
     THEME_DIR,
     joined_stylesheet,
+    minified_css,
+    minified_js,
     with_package_theme,
 )
 
@@ -47,10 +50,16 @@ def test_the_joined_stylesheet_holds_every_part_in_cascade_order() -> None:
     positions = [joined.index(f"/* {name} */\n") for name in SITE_STYLESHEETS]
     assert positions == sorted(positions)
     stylesheets = THEME_DIR / STYLESHEETS_FOLDER
-    assert {p.name for p in stylesheets.glob("*.css")} == set(SITE_STYLESHEETS), \
+    # The first-paint rules are in every page itself (theme/main.html), not in the file.
+    assert {p.name for p in stylesheets.glob("*.css")} == \
+        {*SITE_STYLESHEETS, CRITICAL_STYLESHEET}, \
         "a stylesheet in the theme that pages would never load"
     for name in SITE_STYLESHEETS:
-        assert (stylesheets / name).read_text(encoding="utf-8") in joined
+        assert minified_css(stylesheets / name) in joined
+    # Minified: no comment but the parts' names; strings and meaningful blanks kept.
+    assert joined.count("/*") == len(SITE_STYLESHEETS)
+    assert 'content:" (" attr(href) ")"' in joined  # the printed link's address
+    assert ".md-typeset :target" in joined  # a descendant, not the element itself
 
 
 def test_a_sites_custom_dir_replaces_one_part_of_the_joined_stylesheet(tmp_path: Path
@@ -59,7 +68,7 @@ def test_a_sites_custom_dir_replaces_one_part_of_the_joined_stylesheet(tmp_path:
     custom.mkdir(parents=True)
     (custom / "vj-exit.css").write_text(".our-exit { color: #000; }\n", encoding="utf-8")
     joined = joined_stylesheet([str(tmp_path), str(THEME_DIR)])
-    assert ".our-exit { color: #000; }" in joined
+    assert "/* vj-exit.css */\n.our-exit{color:#000}\n" in joined
     assert (THEME_DIR / STYLESHEETS_FOLDER / "vj-exit.css").read_text(encoding="utf-8") \
         not in joined
 
@@ -69,5 +78,22 @@ def test_every_built_page_links_the_joined_stylesheet_and_none_of_its_parts(
     for path in reader_pages:
         file = built_site / path if path.endswith(".html") else built_site / path / "index.html"
         html = file.read_text(encoding="utf-8")
-        assert html.count("vj-site.css") == 1, path
-        assert not any(f"stylesheets/{name}" in html for name in SITE_STYLESHEETS), path
+        # Linked once, and preloaded once from <head> (theme/main.html says why).
+        assert html.count('<link rel="stylesheet" href="') == 2, path
+        assert html.count('stylesheets/vj-site.css">') == 2, path
+        assert html.count('<link rel="preload" as="style" href="') == 2, path
+        assert not any(f"stylesheets/{name}" in html
+                       for name in (*SITE_STYLESHEETS, CRITICAL_STYLESHEET)), path
+
+
+def test_our_scripts_are_served_minified(built_site: Path) -> None:
+    scripts = THEME_DIR / "assets" / "javascripts"
+    sources = sorted(scripts.glob("vj-*.js"))
+    assert len(sources) >= 5
+    for source in sources:
+        served = (built_site / "assets" / "javascripts" / source.name).read_text(
+            encoding="utf-8")
+        text = source.read_text(encoding="utf-8")
+        assert served == minified_js(text), source.name
+        assert "/*" not in served and "\n//" not in served, source.name
+        assert len(served) < len(text), source.name

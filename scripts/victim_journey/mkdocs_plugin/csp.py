@@ -1,12 +1,13 @@
-"""The site's Content-Security-Policy, and the check that every inline script in a page
-is one the build allowed beforehand.
+"""The site's Content-Security-Policy, and the check that every inline script and style
+in a page is one the build allowed beforehand.
 
 A policy made from the scripts found in the finished page would allow whatever was
-injected into it. So the allowed scripts are worked out before the build, from the theme's
-and our templates (script_allow_list.py), and a page holding any other inline script fails
-the build. Each page's policy lists the hashes of the allowed scripts it holds: Material's
-`__md_scope` script holds the page's depth, so pages at different depths hold different
-scripts. Pure functions, no MkDocs.
+injected into it. So the allowed scripts and styles are worked out before the build, from
+the theme's and our templates (script_allow_list.py), and a page holding any other inline
+script or style fails the build. Each page's policy lists the hashes of the allowed ones it
+holds: Material's `__md_scope` script holds the page's depth, so pages at different depths
+hold different scripts. Scripts and styles go through the same code (InlineKind): only the
+elements a browser runs or applies differ. Pure functions, no MkDocs.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 # Only the site's own origin. `data:` images are Material's icons, which its stylesheet
 # embeds as data: SVG masks; a data: URL is part of the page, so nothing is fetched.
-# Material sets styles through the CSSOM only (element.style), which style-src does not
-# govern, so no inline style needs allowing. No plugins (object-src), no <base> that
-# would send relative links elsewhere, and forms submit only to this site.
+# Inline styles: only the page's first-paint rules (theme/main.html), by hash; Material
+# sets styles through the CSSOM only (element.style), which style-src does not govern.
+# No plugins (object-src), no <base> that would send relative links elsewhere, and forms
+# submit only to this site.
 BASE_DIRECTIVES = (
     "default-src 'self'",
     "style-src 'self'",
@@ -31,27 +34,46 @@ BASE_DIRECTIVES = (
 )
 
 
-class UnknownInlineScript(Exception):
-    """A page holds an inline script that is not on the build's allow-list."""
+class UnknownInline(Exception):
+    """A page holds an inline script or style that is not on the build's allow-list."""
 
-    def __init__(self, script: str) -> None:
-        excerpt = " ".join(script.split())[:60]
-        super().__init__(f"an inline script that is not one of the theme's or ours: "
+    element = ""
+
+    def __init__(self, text: str) -> None:
+        excerpt = " ".join(text.split())[:60]
+        super().__init__(f"an inline {self.element} that is not one of the theme's or ours: "
                          f"'{excerpt}'")
-        self.script = script
+        self.text = text
 
 
-def content_security_policy(script_hashes: Iterable[str]) -> str:
-    """The policy, with these inline scripts allowed. The one place the policy is
-    written, for a page's <meta> and for a host's headers alike."""
+class UnknownInlineScript(UnknownInline):
+    element = "script"
+
+    @property
+    def script(self) -> str:
+        return self.text
+
+
+class UnknownInlineStyle(UnknownInline):
+    element = "style"
+
+
+def content_security_policy(script_hashes: Iterable[str],
+                            style_hashes: Iterable[str] = ()) -> str:
+    """The policy, with these inline scripts and styles allowed. The one place the policy
+    is written, for a page's <meta> and for a host's headers alike."""
     script_src = " ".join(["script-src 'self'", *script_hashes])
-    return "; ".join([BASE_DIRECTIVES[0], script_src, *BASE_DIRECTIVES[1:]])
+    style_src = " ".join([BASE_DIRECTIVES[1], *style_hashes])
+    return "; ".join([BASE_DIRECTIVES[0], script_src, style_src, *BASE_DIRECTIVES[2:]])
 
 
-def script_hash(body: str) -> str:
-    """The CSP source expression ('sha256-…') for an inline script's text."""
+def source_hash(body: str) -> str:
+    """The CSP source expression ('sha256-…') for an inline script's or style's text."""
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+script_hash = source_hash
 
 
 # Types a browser runs as script (HTML's list of JavaScript MIME types, plus module).
@@ -64,15 +86,25 @@ _SCRIPT_TYPES = {
     "text/javascript1.4", "text/javascript1.5",
 }
 
-# A script's text ends at the first `</script`, whatever it holds (HTML's raw text rule),
-# so the body is everything up to the first `</script`: exactly the text the browser
-# hashes. This runs over every page, so the attributes and the body are read a run of
-# characters (or a quoted value) at a time, possessively, rather than one character at a
-# time: a script tag has only one way to match, so nothing is lost by never backtracking.
-_SCRIPT = re.compile(
-    r"<script\b(?P<attrs>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>"
-    r"(?P<body>(?:[^<]++|<(?!/script))*+)</script",
-    re.IGNORECASE)
+
+
+def _raw_text_element(tag: str, *, ends_at_end_of_page: bool = False) -> re.Pattern[str]:
+    """A script's (or style's) text ends at the first `</script` (`</style`), whatever it
+    holds (HTML's raw text rule), so the body is everything up to it: exactly the text the
+    browser hashes. A style never closed is the rest of the page, and still applies (a
+    script never closed is never run). This runs over every page, so the attributes and
+    the body are read a run of characters (or a quoted value) at a time, possessively,
+    rather than one character at a time: a tag has only one way to match, so nothing is
+    lost by never backtracking."""
+    end = rf"(?:</{tag}|\Z)" if ends_at_end_of_page else rf"</{tag}"
+    return re.compile(
+        rf"<{tag}\b(?P<attrs>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>"
+        rf"(?P<body>(?:[^<]++|<(?!/{tag}))*+){end}",
+        re.IGNORECASE)
+
+
+_SCRIPT = _raw_text_element("script")
+_STYLE = _raw_text_element("style", ends_at_end_of_page=True)
 _ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _HEAD_START = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
@@ -102,22 +134,51 @@ def inline_scripts(html: str) -> Iterator[str]:
         yield match.group("body")
 
 
+def inline_styles(html: str) -> Iterator[str]:
+    """The text of every <style> in the page (or template), in order. Every one counts,
+    whatever its attributes: style-src governs them all, and one that applies to no
+    medium today is still one the build did not allow."""
+    for match in _STYLE.finditer(html):
+        yield match.group("body")
+
+
+@dataclass(frozen=True)
+class InlineKind:
+    """Scripts or styles: what differs between them, for the code they share."""
+    element: str
+    find: Callable[[str], Iterator[str]]
+    unknown: type[UnknownInline]
+
+
+SCRIPTS = InlineKind("script", inline_scripts, UnknownInlineScript)
+STYLES = InlineKind("style", inline_styles, UnknownInlineStyle)
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions ('sha256-…') for every inline script the page runs, in
     order of first appearance, without repeats."""
-    return list(dict.fromkeys(script_hash(body) for body in inline_scripts(html)))
+    return list(dict.fromkeys(source_hash(body) for body in inline_scripts(html)))
 
 
-def policy_for(html: str, allowed: frozenset[str]) -> str:
-    """The policy for one page: its inline scripts, each of which must be allowed.
-    Raises UnknownInlineScript for the first that is not."""
+def allowed_hashes_in(html: str, kind: InlineKind, allowed: frozenset[str]) -> list[str]:
+    """The hashes of the page's inline scripts (or styles), in order of first appearance,
+    each of which must be allowed. Raises kind.unknown for the first that is not."""
     hashes = []
-    for body in inline_scripts(html):
-        source = script_hash(body)
+    for body in kind.find(html):
+        source = source_hash(body)
         if source not in allowed:
-            raise UnknownInlineScript(body)
+            raise kind.unknown(body)
         hashes.append(source)
-    return content_security_policy(dict.fromkeys(hashes))
+    return list(dict.fromkeys(hashes))
+
+
+def policy_for(html: str, allowed: frozenset[str],
+               allowed_styles: frozenset[str] = frozenset()) -> str:
+    """The policy for one page: its inline scripts and styles, each of which must be
+    allowed (`allowed` holds the scripts). Raises UnknownInlineScript or
+    UnknownInlineStyle for the first that is not."""
+    return content_security_policy(allowed_hashes_in(html, SCRIPTS, allowed),
+                                   allowed_hashes_in(html, STYLES, allowed_styles))
 
 
 def _without_policy(html: str) -> str:
@@ -139,16 +200,18 @@ def _without_policy(html: str) -> str:
     return "".join(pieces)
 
 
-def add_csp_meta(html: str, allowed: frozenset[str]) -> str:
+def add_csp_meta(html: str, allowed: frozenset[str],
+                 allowed_styles: frozenset[str] = frozenset()) -> str:
     """The page with its Content-Security-Policy meta as early in <head> as it can go.
 
     A policy given in a <meta> only governs what the browser parses after it, so it
-    must come before the first inline script; right after the charset (which must stay
-    in the first 1024 bytes) is the earliest place. Running twice gives the same page.
-    Raises UnknownInlineScript if the page holds a script that is not allowed.
+    must come before the first inline script or style; right after the charset (which
+    must stay in the first 1024 bytes) is the earliest place. Running twice gives the
+    same page. Raises UnknownInlineScript (UnknownInlineStyle) if the page holds a script
+    (style) that is not allowed.
     """
     html = _without_policy(html)
-    policy = policy_for(html, allowed)
+    policy = policy_for(html, allowed, allowed_styles)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     anchor = _CHARSET.search(html) or _HEAD_START.search(html)
     if anchor is None:

@@ -20,16 +20,22 @@ from victim_journey.content.journey import DOCS_DIR, Journey
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from victim_journey.i18n.docs import fallback_page
 from victim_journey.mkdocs_plugin.config import VictimJourneyConfig
-from victim_journey.mkdocs_plugin.csp import UnknownInlineScript
+from victim_journey.mkdocs_plugin.csp import UnknownInline
 from victim_journey.mkdocs_plugin.language_links import LanguageLinks
 from victim_journey.mkdocs_plugin.nav_cache import NavCache
 from victim_journey.mkdocs_plugin.page_safety import secure_page
 from victim_journey.mkdocs_plugin.preview_errors import preview_errors_html, terminal_report
 from victim_journey.mkdocs_plugin.privacy import privacy_problems, stylesheet_problems
-from victim_journey.mkdocs_plugin.script_allow_list import allowed_script_hashes
+from victim_journey.mkdocs_plugin.script_allow_list import (
+    allowed_script_hashes,
+    allowed_style_hashes,
+)
 from victim_journey.mkdocs_plugin.theme_dir import (
     JOINED_STYLESHEET,
+    critical_stylesheet,
+    is_our_script,
     joined_stylesheet,
+    minified_js,
     with_package_theme,
 )
 from victim_journey.mkdocs_plugin.theme_text import ThemeText
@@ -68,6 +74,7 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     last_good: Edition | None = None
     preview_errors: tuple[str, ...] = ()
     allowed_scripts: frozenset[str] | None = None
+    allowed_styles: frozenset[str] = frozenset()
     theme_dirs: list[str]
     config_extra: dict[str, Any]
     extra_base_urls: list[str]
@@ -165,6 +172,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             files.append(File.generated(config, path, content=text))
         files.append(File.generated(config, JOINED_STYLESHEET,
                                     content=joined_stylesheet(config.theme.dirs)))
+        for script in [file for file in files if is_our_script(file.src_uri)]:
+            files.remove(script)
+            files.append(File.generated(config, script.src_uri,
+                                        content=minified_js(script.content_string)))
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -182,6 +193,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         env.globals["vj_t"] = ThemeText(text)
         env.globals["vj_language"] = self.journey.language
         env.globals["vj_links"] = self.links
+        # The first-paint rules that theme/main.html puts inline in <head>.
+        env.globals.update(_page_style_globals(self.theme_dirs))
         # Material's navigation, rendered once for the pages it does not list, which would
         # all get the same HTML (theme/main.html): a new cache for each build.
         env.globals["vj_nav_cache"] = NavCache()
@@ -244,11 +257,20 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             self.allowed_scripts = allowed_script_hashes(
                 [Path(folder) for folder in self.theme_dirs],
                 config_extra=self.config_extra, extra_base_urls=self.extra_base_urls)
+            self.allowed_styles = allowed_style_hashes(
+                [Path(folder) for folder in self.theme_dirs],
+                page_globals=_page_style_globals(self.theme_dirs))
         try:
-            return secure_page(html, self.allowed_scripts)
-        except UnknownInlineScript as exc:
-            raise PluginError(f"{source}:1:1: error: {exc}; content must not add scripts "
-                              "[unknown-script]") from None
+            return secure_page(html, self.allowed_scripts, self.allowed_styles)
+        except UnknownInline as exc:
+            raise PluginError(f"{source}:1:1: error: {exc}; content must not add "
+                              f"{exc.element}s [unknown-{exc.element}]") from None
+
+
+def _page_style_globals(theme_dirs: list[str]) -> dict[str, str]:
+    """What the templates print inside a <style>: given to every page, and to the style
+    allow-list, from the same files, so the page's text and its allowed hash agree."""
+    return {"vj_critical_css": critical_stylesheet(theme_dirs)}
 
 
 def _source_path(config: MkDocsConfig, src_uri: str) -> str:
