@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from victim_journey.content.journey import DOCS_DIR, Journey
@@ -26,6 +27,11 @@ from victim_journey.mkdocs_plugin.nav_cache import NavCache
 from victim_journey.mkdocs_plugin.page_safety import secure_page
 from victim_journey.mkdocs_plugin.preview_errors import preview_errors_html, terminal_report
 from victim_journey.mkdocs_plugin.privacy import privacy_problems, stylesheet_problems
+from victim_journey.mkdocs_plugin.rebuild_cache import (
+    ConvertedPages,
+    LastBuildResults,
+    TemplateCode,
+)
 from victim_journey.mkdocs_plugin.script_allow_list import (
     allowed_script_hashes,
     allowed_style_hashes,
@@ -72,6 +78,10 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
     # content that passed can stand in while the content has errors.
     serving: bool = False
     last_good: Edition | None = None
+    # What one rebuild can reuse from the last (rebuild_cache.py); `mkdocs serve` only.
+    converted_pages: ConvertedPages | None = None
+    template_code: TemplateCode | None = None
+    sanitised: LastBuildResults[str, str] | None = None
     preview_errors: tuple[str, ...] = ()
     allowed_scripts: frozenset[str] | None = None
     allowed_styles: frozenset[str] = frozenset()
@@ -85,6 +95,11 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        # MkDocs keeps one instance of this plugin per process, so a build after a
+        # serve (as in the tests) must not inherit what serving kept.
+        self.converted_pages = ConvertedPages() if self.serving else None
+        self.template_code = TemplateCode() if self.serving else None
+        self.sanitised = LastBuildResults() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -178,6 +193,13 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
                                         content=minified_js(script.content_string)))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.converted_pages is not None:
+            self.converted_pages.start_build(config, files)
+        if self.sanitised is not None:
+            self.sanitised.start_build()
+        return nav
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.journey is not None
         self.theme_dirs = list(config.theme.dirs)
@@ -198,6 +220,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         # Material's navigation, rendered once for the pages it does not list, which would
         # all get the same HTML (theme/main.html): a new cache for each build.
         env.globals["vj_nav_cache"] = NavCache()
+        if self.template_code is not None:
+            env.bytecode_cache = self.template_code
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -227,7 +251,8 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
                 page.meta[key] = escape(value)
         # The safety net under validation: whatever got past the checks cannot run
         # script or fetch from another host.
-        html = sanitise_html(html)
+        html = (sanitise_html(html) if self.sanitised is None
+                else self.sanitised.get(html, lambda: sanitise_html(html))[0])
         if self.preview_errors:
             html = str(preview_errors_html(self.preview_errors)) + html
         return html
