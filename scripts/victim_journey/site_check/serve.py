@@ -16,10 +16,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(folder: Path) -> Iterator[str]:
-    """Yield the base URL (ending in '/') of `folder`, served until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve_directory(folder: Path,
+                    handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+                    ) -> Iterator[str]:
+    """Yield the base URL (ending in '/') of `folder`, served by `handler` (a
+    SimpleHTTPRequestHandler) until the block ends."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    # A browser may keep a connection open after the last page: don't wait for it.
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -27,15 +27,14 @@ import gzip
 import http.server
 import mimetypes
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from victim_journey.site_check.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
+from victim_journey.site_check.serve import serve_directory
 
 # Chrome DevTools' "Slow 3G" preset: 400 ms round trip, 400 kbit/s down and up
 # (Network.emulateNetworkConditions takes bytes per second).
@@ -144,25 +143,10 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve_gzip(site_dir: Path) -> Iterator[str]:
-    """Yield the base URL (ending in '/') of `site_dir`, served gzip-compressed over
-    HTTP/1.1 on loopback until the block ends."""
-    directory = str(site_dir)
-
-    class Handler(_GzipHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=directory, **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzip(site_dir: Path) -> AbstractContextManager[str]:
+    """The base URL (ending in '/') of `site_dir`, served gzip-compressed over HTTP/1.1
+    on loopback until the block ends."""
+    return serve_directory(site_dir, _GzipHandler)
 
 
 def slow_phone_page(browser: Any) -> tuple[Any, Any]:

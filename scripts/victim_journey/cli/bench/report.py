@@ -113,30 +113,29 @@ def _checked(sizes: list[SizeResult]) -> list[tuple[SizeResult, CheckCost]]:
     return [(r, r.check) for r in sizes if r.check is not None]
 
 
-def _check_cost_goal(sizes: list[SizeResult]) -> Goal:
-    name = "Accessibility check from an empty cache, CPU time against the build's"
+def _check_against_build_goal(sizes: list[SizeResult], name: str,
+                              ratio: Callable[[SizeResult, CheckCost], float]) -> Goal:
+    """The check set against the build at each size, by `ratio`."""
     target = f"at most {CHECK_PER_BUILD:g} times"
     checked = _checked(sizes)
     if not checked:
         return Goal(name, target, "the check was left out (--no-a11y)", None)
-    ratios = [(check.cold.pages, check.cold.cpu_seconds / r.ours.cpu_seconds)
-              for r, check in checked]
-    return Goal(name, target, ", ".join(f"{ratio:.1f} times at {pages:,} pages"
-                                        for pages, ratio in ratios),
-                all(ratio <= CHECK_PER_BUILD for _, ratio in ratios))
+    ratios = [(check.cold.pages, ratio(r, check)) for r, check in checked]
+    return Goal(name, target, ", ".join(f"{value:.1f} times at {pages:,} pages"
+                                        for pages, value in ratios),
+                all(value <= CHECK_PER_BUILD for _, value in ratios))
+
+
+def _check_cost_goal(sizes: list[SizeResult]) -> Goal:
+    return _check_against_build_goal(
+        sizes, "Accessibility check from an empty cache, CPU time against the build's",
+        lambda r, check: check.cold.cpu_seconds / r.ours.cpu_seconds)
 
 
 def _check_incremental_goal(sizes: list[SizeResult]) -> Goal:
-    name = "Accessibility check after one page changed, wall time against the build's"
-    target = f"at most {CHECK_PER_BUILD:g} times"
-    checked = _checked(sizes)
-    if not checked:
-        return Goal(name, target, "the check was left out (--no-a11y)", None)
-    ratios = [(check.cold.pages, check.one_page_changed_s / r.ours.seconds)
-              for r, check in checked]
-    return Goal(name, target, ", ".join(f"{ratio:.1f} times at {pages:,} pages"
-                                        for pages, ratio in ratios),
-                all(ratio <= CHECK_PER_BUILD for _, ratio in ratios))
+    return _check_against_build_goal(
+        sizes, "Accessibility check after one page changed, wall time against the build's",
+        lambda r, check: check.one_page_changed_s / r.ours.seconds)
 
 
 def _check_scaling_goal(sizes: list[SizeResult]) -> Goal:
