@@ -83,6 +83,8 @@ BROKEN_PAGE = """<!DOCTYPE html>
 <h1>Broken on purpose</h1>
 <h3>A heading that skips a level</h3>
 <img src="picture.png">
+<link rel="stylesheet" href="late.css">
+<link rel="next" href="/b">
 <p><input type="text"></p>
 <p><a href="/a" style="display:inline-block;width:8px;height:8px;padding:0"></a><a
  href="/b" style="display:inline-block;width:8px;height:8px;padding:0"></a></p>
@@ -110,6 +112,10 @@ def test_each_checker_finds_real_problems(tmp_path: Path) -> None:
     assert any(rule.startswith("WCAG2AAA.") and "_AAA" in rule
                for rule in rules["AAA", "htmlcs"])
     assert not any(rule.startswith("WCAG2AAA.") for rule in rules["pa11y", "htmlcs"])
+    # A <link> in <body> is AAA's 2.4.8 (H59.1), unless it is a stylesheet: those stand
+    # in <body> on purpose (theme/main.html), so only the rel=next link is reported.
+    in_body = [f for f in outcome.findings if f.rule.endswith(".H59.1")]
+    assert len(in_body) == 1 and "link" in in_body[0].selector, in_body
     assert {"heading-level", "wcag/h37"} <= rules["html-validate", ""]
     assert outcome.blocking > 0
 
