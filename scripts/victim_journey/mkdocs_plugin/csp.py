@@ -49,10 +49,6 @@ class UnknownInline(Exception):
 class UnknownInlineScript(UnknownInline):
     element = "script"
 
-    @property
-    def script(self) -> str:
-        return self.text
-
 
 class UnknownInlineStyle(UnknownInline):
     element = "style"
@@ -71,9 +67,6 @@ def source_hash(body: str) -> str:
     """The CSP source expression ('sha256-…') for an inline script's or style's text."""
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-script_hash = source_hash
 
 
 # Types a browser runs as script (HTML's list of JavaScript MIME types, plus module).
