@@ -15,6 +15,7 @@ from sitecheck import TEST_SITE_URL
 from victim_journey.cli.build import build_all
 from victim_journey.clock import environment_for_child
 from victim_journey.content.journey import Journey, load_journey
+from victim_journey.content_handoff import check_for_build
 from victim_journey.site_check.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from victim_journey.site_check.serve import not_found_pages, serve_directory, site_pages
 
@@ -33,11 +34,14 @@ def real_journey() -> Journey:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real journey/ built with --strict, in every language, into a temporary folder
-    (never site/): English at the top, Welsh under cy/."""
+    (never site/): English at the top, Welsh under cy/. Built as `victim-journey build`
+    builds it: the content checked once and handed to each language's build."""
     site = tmp_path_factory.mktemp("built") / "site"
     # On the day the content was last reviewed, never the real day: see tests/days.py.
     build_all(ROOT, site, env={**environment_for_child(CONTENT_DAY), "SITE_URL": TEST_SITE_URL,
-                               "NO_MKDOCS_2_WARNING": "1"})
+                               "NO_MKDOCS_2_WARNING": "1"},
+              checked=check_for_build(CONTENT, root=ROOT, docs_dir=ROOT / "docs",
+                                      today=CONTENT_DAY))
     return site
 
 

@@ -61,3 +61,15 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     if target.is_dir() or parts.path.endswith("/"):
         target = target / "index.html"
     return target, unquote(parts.fragment)
+
+
+def assert_same_tree(left: Path, right: Path) -> None:
+    """Two built sites hold the same files, byte for byte."""
+    import filecmp
+
+    compared = filecmp.dircmp(left, right)
+    assert not compared.left_only and not compared.right_only, compared.report()
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
+    assert not mismatch and not errors, (left, mismatch, errors)
+    for folder in compared.common_dirs:
+        assert_same_tree(left / folder, right / folder)

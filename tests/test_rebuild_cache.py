@@ -4,7 +4,6 @@ one a fresh build makes."""
 
 from __future__ import annotations
 
-import filecmp
 import logging
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from days import CONTENT_DAY
+from sitecheck import assert_same_tree
 from victim_journey.mkdocs_plugin.rebuild_cache import (
     ConvertedPages,
     LastBuildResults,
@@ -165,13 +165,5 @@ def test_a_rebuild_in_serve_makes_the_same_site_as_a_fresh_build(
     build(load_config(config_file, site_dir=str(fresh)))
     assert "Seen by the heron." in (served / "stages/the-trial/index.html").read_text(
         encoding="utf-8")
-    _assert_same_tree(served, fresh)
+    assert_same_tree(served, fresh)
 
-
-def _assert_same_tree(left: Path, right: Path) -> None:
-    compared = filecmp.dircmp(left, right)
-    assert not compared.left_only and not compared.right_only, compared.report()
-    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
-    assert not mismatch and not errors, (left, mismatch, errors)
-    for folder in compared.common_dirs:
-        _assert_same_tree(left / folder, right / folder)

@@ -20,10 +20,22 @@ from victim_journey.content.languages import ALL_LANGUAGES, SOURCE_LANGUAGE, Lan
 from victim_journey.content.plain_text import sentences
 from victim_journey.i18n.docs import DocsTranslation, check_translated_docs
 from victim_journey.i18n.translations import Translation, gap_problem, translate_journey
-from victim_journey.problems import Problem, error, has_errors, sort_problems
+from victim_journey.problems import Problem, Severity, error, has_errors, sort_problems
 from victim_journey.publish.urls import registry_problems
 from victim_journey.render.environment import RenderedPage
 from victim_journey.render.site import render_site
+
+# Warnings that are news for editors (validate, review-report and translation-report show
+# them) but no reason to stop a strict build: they depend on the day, or on work a
+# translator does later, and stopping the build would only stop urgent fixes. The site
+# settings can make translation gaps errors.
+INFO_IN_BUILD = frozenset({"review-due", "review-overdue", "bank-holidays-ending",
+                           "translation-missing", "translation-stale"})
+
+
+def stops_a_build(problem: Problem) -> bool:
+    """Every error, and every warning but those above: a site is built strictly."""
+    return problem.severity is Severity.ERROR or problem.code not in INFO_IN_BUILD
 
 
 def docs_dir(docs_root: Path, language: Language) -> Path:

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victim_journey import clock
-from victim_journey.cli.support import Commands, content_problems, print_problems, problem_summary
+from victim_journey.cli.support import Commands, print_problems, problem_summary
+from victim_journey.content.journey import DOCS_DIR
 from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
-from victim_journey.problems import Severity
+from victim_journey.content_handoff import CheckForBuild, check_for_build, write_handoff
+from victim_journey.problems import has_errors
 from victim_journey.publish.host_headers import write_host_files
 
 MAIN_CONFIG = "mkdocs.yml"
@@ -88,19 +90,26 @@ def edition_builds(root: Path, site_dir: Path) -> list[EditionBuild]:
             for prefix, config in edition_configs(root).items()]
 
 
-def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> str:
+def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None,
+              checked: CheckForBuild | None = None) -> str:
     """Build every language into site_dir (which must not exist yet), side by side.
-    Returns MkDocs' logs; raises BuildFailed with them if any build fails."""
-    builds = edition_builds(root, site_dir)
-    running = [(build, subprocess.Popen(build.command(), stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True,
-                                        env=_environment(env)))
-               for build in builds]
-    logs, failed = [], False
-    for build, process in running:
-        stdout, stderr = process.communicate()
-        logs.append(f"--- {build.config.name}\n{stderr}{stdout}")
-        failed = failed or process.returncode != 0
+    `checked` is the content as this command checked it: the builds use it rather than
+    check it again (content_handoff.py). Returns MkDocs' logs; raises BuildFailed with
+    them if any build fails."""
+    with tempfile.TemporaryDirectory(prefix="victim-journey-checked-") as handoff:
+        environment = _environment(env)
+        if checked is not None:
+            environment |= write_handoff(checked, Path(handoff))
+        builds = edition_builds(root, site_dir)
+        running = [(build, subprocess.Popen(build.command(), stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE, text=True,
+                                            env=environment))
+                   for build in builds]
+        logs, failed = [], False
+        for build, process in running:
+            stdout, stderr = process.communicate()
+            logs.append(f"--- {build.config.name}\n{stderr}{stdout}")
+            failed = failed or process.returncode != 0
     try:
         if failed:
             raise BuildFailed("\n".join(logs))
@@ -124,16 +133,17 @@ class ChecksFailed(BuildFailed):
 
 def build_into(root: Path, site_dir: Path, *,
                check: Callable[[Path], int] | None = None,
-               env: dict[str, str] | None = None) -> str:
+               env: dict[str, str] | None = None,
+               checked: CheckForBuild | None = None) -> str:
     """Build every language into a temporary folder beside site_dir, run `check` on it
     (0 is a pass), and only then swap it in: a failed build or a failed check leaves
     the previous site/ as it was. Returns MkDocs' logs. `env` is the builds'
-    environment (default: this process's)."""
+    environment (default: this process's); `checked`, the content as checked for them."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        logs = build_all(root, staging / "site", env=env)
+        logs = build_all(root, staging / "site", env=env, checked=checked)
         if check is not None:
             status = check(staging / "site")
             if status != 0:
@@ -161,10 +171,16 @@ def run(args: argparse.Namespace) -> int:
         if refused is not None:
             print(f"error: {refused}; nothing was built", file=sys.stderr)
             return 2
-    problems = content_problems(args)
+    checked = check_for_build(root / args.content, root=root, docs_dir=root / DOCS_DIR,
+                              today=args.today)
+    problems = checked.checked.problems
     print_problems(problems, "text")
-    if any(p.severity is Severity.ERROR for p in problems):
-        print(f"build stopped before writing anything: {problem_summary(problems)}",
+    if checked.stops_the_build:
+        # A site is built strictly: any warning but a review date or a translation gap
+        # stops it, as it would stop each language's MkDocs build.
+        print(f"build stopped before writing anything: {problem_summary(problems)}"
+              + ("" if has_errors(problems) else
+                 " (a build stops on warnings too, except review dates and translation gaps)"),
               file=sys.stderr)
         return 1
     site_dir = Path(args.site_dir) if Path(args.site_dir).is_absolute() else root / args.site_dir
@@ -178,7 +194,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         # The MkDocs builds check review dates against the same day as this command.
-        build_into(root, site_dir, check=check, env=clock.environment_for_child(args.today))
+        build_into(root, site_dir, check=check, env=clock.environment_for_child(args.today),
+                   checked=checked)
     except ChecksFailed as exc:
         print("accessibility check failed; the previous site/ is unchanged", file=sys.stderr)
         return exc.status

@@ -18,7 +18,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from victim_journey.content.journey import DOCS_DIR, Journey
-from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from victim_journey.content.languages import LANGUAGES, SOURCE_LANGUAGE, Language
+from victim_journey.content_handoff import handed_over_edition
 from victim_journey.i18n.docs import fallback_page
 from victim_journey.mkdocs_plugin.config import VictimJourneyConfig
 from victim_journey.mkdocs_plugin.csp import UnknownInline
@@ -49,6 +50,7 @@ from victim_journey.pipeline import (
     Edition,
     check_content,
     hand_written_pages,
+    stops_a_build,
     theme_text_problems,
 )
 from victim_journey.problems import Severity
@@ -60,13 +62,6 @@ from victim_journey.render.sanitise import sanitise_html
 from victim_journey.search.index import add_search_words_to_site
 
 log = logging.getLogger("mkdocs.plugins.victim_journey")
-
-# Warnings that are news for editors (validate, review-report and translation-report show
-# them) but no reason to stop a strict build: they depend on the day, or on work a
-# translator does later, and stopping the build would only stop urgent fixes. The site
-# settings can make translation gaps errors.
-INFO_IN_BUILD = frozenset({"review-due", "review-overdue", "bank-holidays-ending",
-                           "translation-missing", "translation-stale"})
 
 # Front-matter values that Material prints into pages without escaping them.
 PRINTED_META = ("title", "subtitle", "description", "author", "owner")
@@ -102,25 +97,11 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
         self.sanitised = LastBuildResults() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
-        language = LANGUAGES[self.config.language]
-        translated = language is not SOURCE_LANGUAGE
-        checked = check_content(root / self.config.content_dir, root=root,
-                                docs_dir=root / DOCS_DIR,
-                                languages=(SOURCE_LANGUAGE, language),
-                                # the English build renders and checks the English pages
-                                check_english_pages=not translated)
-        problems = checked.problems
-        edition = checked.editions.get(language.code)
-        journey = edition.journey if edition else None
-        for problem in problems:
-            if problem.severity is Severity.WARNING:
-                # Review dates and the end of the bank holidays inform; they never stop
-                # a strict build, and so a deploy.
-                report = log.info if problem.code in INFO_IN_BUILD else log.warning
-                report(problem.format_text())
-        errors = [p.format_text() for p in problems if p.severity is Severity.ERROR]
         config_file = Path(config.config_file_path)
+        root = config_file.parent
+        language = LANGUAGES[self.config.language]
+        errors, edition = self._checked_edition(config_file, language)
+        journey = edition.journey if edition else None
         errors += [p.format_text() for p in privacy_problems(
             config, config_text=config_file.read_text(encoding="utf-8"),
             config_path=config_file.name)]
@@ -128,10 +109,6 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             [folder for folder in (config.theme.custom_dir, config.docs_dir) if folder],
             root)]
         self.preview_errors = ()
-        if not errors and checked.journey is not None and edition is None:
-            errors.append(f"{Path(config.config_file_path).name} builds the "
-                          f"'{language.code}' edition, but journey/site.yml does not list "
-                          f"'{language.code}' under languages")
         if errors or journey is None:
             if not (self.serving and self.last_good is not None):
                 # Raised before MkDocs writes anything, so the previous site/ stays as it was.
@@ -166,6 +143,36 @@ class VictimJourneyPlugin(BasePlugin[VictimJourneyConfig]):
             config.nav = site_nav(journey, hand_written_pages(root / DOCS_DIR /
                                                               SOURCE_LANGUAGE.code))
         return config
+
+    def _checked_edition(self, config_file: Path, language: Language
+                         ) -> tuple[list[str], Edition | None]:
+        """This language's edition, and the content's errors: as `victim-journey build`
+        checked it and handed it over (content_handoff.py), or else checked here."""
+        root = config_file.parent
+        content_dir, docs_dir = root / self.config.content_dir, root / DOCS_DIR
+        if not self.serving:
+            handed_over = handed_over_edition(language, content_dir=content_dir,
+                                              docs_dir=docs_dir)
+            if handed_over is not None:
+                # Checked with no problem that stops a build, and every problem printed
+                # by the command that checked it.
+                return [], handed_over
+        checked = check_content(content_dir, root=root, docs_dir=docs_dir,
+                                languages=(SOURCE_LANGUAGE, language),
+                                # the English build renders and checks the English pages
+                                check_english_pages=language is SOURCE_LANGUAGE)
+        for problem in checked.problems:
+            if problem.severity is Severity.WARNING:
+                # Review dates and the end of the bank holidays inform; they never stop
+                # a strict build, and so a deploy.
+                report = log.warning if stops_a_build(problem) else log.info
+                report(problem.format_text())
+        errors = [p.format_text() for p in checked.problems if p.severity is Severity.ERROR]
+        edition = checked.editions.get(language.code)
+        if not errors and checked.journey is not None and edition is None:
+            errors.append(f"{config_file.name} builds the '{language.code}' edition, but "
+                          f"journey/site.yml does not list '{language.code}' under languages")
+        return errors, edition
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
