@@ -267,6 +267,31 @@ def test_back_does_not_return_to_our_page(open_page: Callable[..., object], deep
     assert not page.url.startswith(site_url)  # type: ignore[attr-defined]
 
 
+def test_a_page_shown_again_from_the_back_forward_cache_counts_afresh(
+        open_page: Callable[..., object], deep_page: str) -> None:
+    """Browsers fire pageshow on a first load too; only a page restored from the
+    back-forward cache (persisted) loses its count and its blank overlay. vj-exit.js
+    runs before the page has loaded, so a count under way must outlast the load."""
+    page = open_page(deep_page)
+    _shift(page, 2)
+    assert _status(page) == ONE_MORE
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', "  # type: ignore[attr-defined]
+                  "{persisted: false}))")
+    assert _status(page) == ONE_MORE
+    page.evaluate("""() => {  // as a reader who left and came Back finds the page
+      document.documentElement.classList.add('vj-exit-leaving');
+      const overlay = document.createElement('div');
+      overlay.className = 'vj-exit-overlay';
+      document.body.appendChild(overlay);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+    }""")
+    assert _status(page) == ""
+    assert page.locator(".vj-exit-overlay").count() == 0  # type: ignore[attr-defined]
+    assert page.evaluate(  # type: ignore[attr-defined]
+        "document.documentElement.classList.contains('vj-exit-leaving')") is False
+    assert not page.locator("[data-vj-exit-indicator]").is_visible()  # type: ignore[attr-defined]
+
+
 def test_exit_link_works_without_javascript(open_page: Callable[..., object],
                                             deep_page: str, exit_url: str) -> None:
     page = open_page(deep_page, javascript=False)

@@ -161,9 +161,14 @@
     resetTimer = window.setTimeout(expire, RESET_AFTER_MS);
   }
 
-  // If the browser shows this page again from its cache, take the blank overlay away
-  // and start counting afresh.
-  function onPageShow() {
+  // If the browser shows this page again from its back-forward cache, take the blank
+  // overlay away and start counting afresh. Only then: pageshow also comes with the
+  // first load, and this script runs well before that (it comes just after the exit
+  // bar), so a count or a leaving already under way must not be undone.
+  function onPageShow(event) {
+    if (!event.persisted) {
+      return;
+    }
     document.documentElement.classList.remove("vj-exit-leaving");
     var overlays = document.querySelectorAll(".vj-exit-overlay");
     for (var i = 0; i < overlays.length; i += 1) {
