@@ -96,20 +96,25 @@ def build_all(root: Path, site_dir: Path, *, env: dict[str, str] | None = None,
     `checked` is the content as this command checked it: the builds use it rather than
     check it again (content_handoff.py). Returns MkDocs' logs; raises BuildFailed with
     them if any build fails."""
-    with tempfile.TemporaryDirectory(prefix="victim-journey-checked-") as handoff:
+    with tempfile.TemporaryDirectory(prefix="victim-journey-build-") as work:
         environment = _environment(env)
         if checked is not None:
-            environment |= write_handoff(checked, Path(handoff))
+            environment |= write_handoff(checked, Path(work))
         builds = edition_builds(root, site_dir)
-        running = [(build, subprocess.Popen(build.command(), stdout=subprocess.PIPE,
-                                            stderr=subprocess.PIPE, text=True,
-                                            env=environment))
-                   for build in builds]
-        logs, failed = [], False
-        for build, process in running:
-            stdout, stderr = process.communicate()
-            logs.append(f"--- {build.config.name}\n{stderr}{stdout}")
-            failed = failed or process.returncode != 0
+        # Each build logs into a file, not a pipe: a big site logs more than a pipe
+        # holds, and a build would then wait on its pipe until the build read first had
+        # finished, so that the languages were built one after the other.
+        log_files = [Path(work) / f"{build.config.name}.log" for build in builds]
+        running = []
+        for build, log_file in zip(builds, log_files, strict=True):
+            with log_file.open("wb") as log:
+                running.append(subprocess.Popen(build.command(), stdout=log,
+                                                stderr=subprocess.STDOUT, env=environment))
+        statuses = [process.wait() for process in running]
+        failed = any(status != 0 for status in statuses)
+        logs = [f"--- {build.config.name}\n"
+                + log_file.read_text(encoding="utf-8", errors="replace")
+                for build, log_file in zip(builds, log_files, strict=True)]
     try:
         if failed:
             raise BuildFailed("\n".join(logs))
