@@ -282,8 +282,8 @@ def test_the_exit_control_leaves_for_good_before_the_styles_arrive(
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_shift_count_looks_the_same_before_and_after_the_styles_arrive(
         held_page: Callable[..., HeldPage], site_url: str, scheme: str) -> None:
-    """The count's rules in vj-critical.css are copies of vj-exit.css's: nothing about
-    the dots moves or changes colour when the full rules arrive."""
+    """The count's rules are in the inline first-paint rules only (vj-critical.css), so
+    the dots show before the stylesheets arrive, and nothing in those changes them."""
     held = held_page(scheme=scheme)
     held.open(site_url + "stages/the-trial/")
     page = _exit_script_ran_before_the_styles(held)
