@@ -253,8 +253,7 @@ def _exit_script_ran_before_the_styles(held: HeldPage) -> object:
     return page
 
 
-@pytest.mark.parametrize("how", ["button", "shift"])
-@pytest.mark.parametrize("path", ["stages/the-trial/", "cy/"])
+@pytest.mark.parametrize(("path", "how"), [("stages/the-trial/", "shift"), ("cy/", "button")])
 def test_the_exit_control_leaves_for_good_before_the_styles_arrive(
         held_page: Callable[..., HeldPage], site_url: str, real_journey: object,
         path: str, how: str) -> None:
